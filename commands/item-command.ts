@@ -1,0 +1,70 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Item, ItemKind } from '../db/schema.js';
+import { noticeWithText } from '../src/blocks/messages.js';
+import type { Deps } from '../src/deps.js';
+import { checkText, parseQuickFeedback, type ValidItem } from '../src/domain/items.js';
+import { isTeamId, isUserId } from '../src/domain/slack-ids.js';
+import { messages } from '../src/i18n/index.js';
+import { publishAndConfirm, storeItem } from '../src/services/cards.js';
+import { sharedChannel } from '../src/services/channel.js';
+import { userLocale } from '../src/services/locale.js';
+import { openItemModal } from '../src/services/modals.js';
+import { tellUser } from '../src/services/replies.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** What quick text files: the text alone (a `kind:` prefix picks the feedback category). */
+export function quickItem(kind: ItemKind, text: string): ValidItem {
+  const parsed = kind === 'feedback' ? parseQuickFeedback(text) : { category: null, text: text.trim() };
+  return {
+    kind,
+    category: parsed.category,
+    text: parsed.text,
+    product: null,
+    customer: null,
+    revenue: null,
+    urgency: null,
+    competitor: null,
+    customer_need: null,
+    reason: null,
+  };
+}
+
+/**
+ * `/feedback` and `/flag`: with text, the item is stored before Slack's acknowledgement and its card
+ * posted right after; without text, the modal opens. Whatever goes wrong, the user gets their text back.
+ */
+export function itemCommand(kind: ItemKind, deps: Deps) {
+  return async ({ command, ack, client }: CommandArgs): Promise<void> => {
+    const { team_id: teamId, user_id: userId } = command;
+    if (!isTeamId(teamId) || !isUserId(userId)) {
+      await ack({ response_type: 'ephemeral', text: messages(deps.config.locale).errors.unexpectedNoText });
+      return;
+    }
+    const raw = command.text ?? '';
+    const log = { teamId, userId, command: command.command };
+    if (raw.trim() === '') {
+      await ack();
+      deps.background.run('open item modal', log, () =>
+        openItemModal(deps, client, { kind, teamId, userId, triggerId: command.trigger_id, responseUrl: command.response_url }),
+      );
+      return;
+    }
+
+    const values = quickItem(kind, raw);
+    const check = checkText(values.text);
+    const channelId = await sharedChannel(deps, teamId);
+    let item: Item | undefined;
+    if (check.ok && channelId) {
+      ({ item } = await storeItem(deps, { teamId, userId, channelId, values, replyTo: command.response_url }));
+    }
+    await ack();
+
+    deps.background.run(`file ${kind}`, { ...log, itemId: item?.id }, async () => {
+      if (item) return publishAndConfirm(deps, client, item);
+      const t = messages(await userLocale(deps, client, teamId, userId));
+      const intro = !check.ok && check.reason === 'too_long' ? t.errors.tooLong(check.length, check.max) : t.errors.noChannel;
+      await tellUser(deps, client, { userId, responseUrl: command.response_url }, noticeWithText(intro, raw));
+    });
+  };
+}

@@ -1,0 +1,186 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { Database, Item, ItemStatus, NewItem } from './schema.js';
+
+export type NewItemInput = Omit<NewItem, 'id' | 'status' | 'card_ts' | 'card_state' | 'created_at' | 'updated_at'>;
+
+/**
+ * Stores an item and takes the lease on posting its card, in one statement. A retry with the same
+ * `client_key` returns the row stored the first time instead of a second item.
+ */
+export async function createItem(
+  db: Kysely<Database>,
+  input: NewItemInput,
+  now: Date,
+  leaseMs: number,
+): Promise<{ item: Item; created: boolean }> {
+  const at = now.toISOString();
+  const inserted = await db
+    .insertInto('items')
+    .values({
+      ...input,
+      status: 'new',
+      card_ts: null,
+      card_state: 'pending',
+      card_lease_until: new Date(now.getTime() + leaseMs).toISOString(),
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['team_id', 'client_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { item: inserted, created: true };
+  const existing = await db
+    .selectFrom('items')
+    .selectAll()
+    .where('team_id', '=', input.team_id)
+    .where('client_key', '=', input.client_key ?? '')
+    .executeTakeFirstOrThrow();
+  return { item: existing, created: false };
+}
+
+export async function getItem(db: Kysely<Database>, teamId: string, id: number): Promise<Item | undefined> {
+  return db.selectFrom('items').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findItemByCard(
+  db: Kysely<Database>,
+  teamId: string,
+  channelId: string,
+  ts: string,
+): Promise<Item | undefined> {
+  return db
+    .selectFrom('items')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('card_channel_id', '=', channelId)
+    .where('card_ts', '=', ts)
+    .executeTakeFirst();
+}
+
+export async function markCardPosted(db: Kysely<Database>, id: number, ts: string, now: Date): Promise<void> {
+  await db
+    .updateTable('items')
+    .set({ card_ts: ts, card_state: 'posted', card_lease_until: null, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The bot cannot post in the channel yet: the card waits until Terrain is let in (`/terrain setup`). */
+export async function markCardBlocked(db: Kysely<Database>, id: number, now: Date): Promise<void> {
+  await db
+    .updateTable('items')
+    .set({ card_state: 'blocked', card_lease_until: null, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('card_state', '!=', 'posted')
+    .execute();
+}
+
+/** Gives up the lease so that another attempt (recovery, another replica) may post the card. */
+export async function releaseCardLease(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('items').set({ card_lease_until: null }).where('id', '=', id).where('card_state', '=', 'pending').execute();
+}
+
+/**
+ * Takes the lease on posting a card that is still unposted and not being posted by anyone else.
+ * Returns the item when this caller won it.
+ */
+export async function claimCard(
+  db: Kysely<Database>,
+  id: number,
+  now: Date,
+  leaseMs: number,
+  states: ReadonlyArray<'pending' | 'blocked'> = ['pending'],
+): Promise<Item | undefined> {
+  const at = now.toISOString();
+  return db
+    .updateTable('items')
+    .set({ card_state: 'pending', card_lease_until: new Date(now.getTime() + leaseMs).toISOString() })
+    .where('id', '=', id)
+    .where('card_state', 'in', [...states])
+    .where((eb) => eb.or([eb('card_lease_until', 'is', null), eb('card_lease_until', '<', at)]))
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Items whose card is still to be posted and whose lease (if any) has run out: left by a crash. */
+export async function listUnpostedCards(
+  db: Kysely<Database>,
+  now: Date,
+  options: { teamId?: string; channelId?: string; states?: ReadonlyArray<'pending' | 'blocked'> } = {},
+): Promise<Item[]> {
+  const at = now.toISOString();
+  let q = db
+    .selectFrom('items')
+    .selectAll()
+    .where('card_state', 'in', [...(options.states ?? ['pending'])])
+    .where((eb) => eb.or([eb('card_lease_until', 'is', null), eb('card_lease_until', '<', at)]));
+  if (options.teamId) q = q.where('team_id', '=', options.teamId);
+  if (options.channelId) q = q.where('card_channel_id', '=', options.channelId);
+  return q.orderBy('id').limit(200).execute();
+}
+
+/** Cards waiting for a channel follow the workspace to the channel `/terrain setup` chose. */
+export async function moveBlockedCards(db: Kysely<Database>, teamId: string, toChannel: string): Promise<void> {
+  await db
+    .updateTable('items')
+    .set({ card_channel_id: toChannel })
+    .where('team_id', '=', teamId)
+    .where('card_state', '=', 'blocked')
+    .execute();
+}
+
+export interface ItemWithVotes extends Item {
+  votes: number;
+}
+
+const withVotes = (eb: ExpressionBuilder<Database, 'items'>) =>
+  eb
+    .selectFrom('vote_reactions')
+    .select(sql<number>`count(distinct vote_reactions.user_id)`.as('n'))
+    .whereRef('vote_reactions.item_id', '=', 'items.id')
+    .where('vote_reactions.active', '=', 1)
+    .as('votes');
+
+/** Every item with its vote count, oldest first (for export). */
+export async function listItemsWithVotes(db: Kysely<Database>, teamId?: string): Promise<ItemWithVotes[]> {
+  let q = db
+    .selectFrom('items')
+    .selectAll('items')
+    .select(withVotes);
+  if (teamId) q = q.where('items.team_id', '=', teamId);
+  const rows = await q.orderBy('items.id').execute();
+  return rows.map((r) => ({ ...r, votes: Number(r.votes) }));
+}
+
+export async function listItemsByAuthor(
+  db: Kysely<Database>,
+  teamId: string,
+  authorId: string,
+  limit: number,
+): Promise<ItemWithVotes[]> {
+  const rows = await db
+    .selectFrom('items')
+    .selectAll('items')
+    .select(withVotes)
+    .where('items.team_id', '=', teamId)
+    .where('items.author_id', '=', authorId)
+    .orderBy('items.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, votes: Number(r.votes) }));
+}
+
+export async function setItemStatus(
+  db: Kysely<Database>,
+  teamId: string,
+  id: number,
+  status: ItemStatus,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('items')
+    .set({ status, updated_at: now.toISOString() })
+    .where('team_id', '=', teamId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database, Member, Side } from './schema.js';
+
+export async function getMember(db: Kysely<Database>, teamId: string, userId: string): Promise<Member | undefined> {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function setMemberSide(
+  db: Kysely<Database>,
+  teamId: string,
+  userId: string,
+  side: Side,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('members')
+    .values({ team_id: teamId, user_id: userId, side, locale: null, tz: null, profile_fetched_at: null, updated_at: at })
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ side, updated_at: at }))
+    .execute();
+}
+
+export async function saveMemberProfile(
+  db: Kysely<Database>,
+  teamId: string,
+  userId: string,
+  profile: { locale: string | null; tz: string | null },
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('members')
+    .values({ team_id: teamId, user_id: userId, side: null, ...profile, profile_fetched_at: at, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(['team_id', 'user_id']).doUpdateSet({ ...profile, profile_fetched_at: at, updated_at: at }),
+    )
+    .execute();
+}

@@ -1,0 +1,18 @@
+import { type Kysely, Migrator } from 'kysely';
+import { migrationProvider } from './migrations/index.js';
+
+export class MigrationError extends Error {
+  readonly code = 'migration_failed' as const;
+}
+
+/** Brings the schema to the latest migration; safe to run from several replicas at once (kysely locks). */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const why = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new MigrationError(`Database migration ${failed?.migrationName ?? ''} failed: ${why}`.replace('  ', ' '));
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,126 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as kysely sees it. Times are ISO-8601 UTC text (`2026-11-23T09:00:00.000Z`), which sorts
+ * and compares the same way on SQLite and PostgreSQL. Every table is scoped by the Slack `team_id`.
+ */
+export interface Database {
+  workspaces: WorkspacesTable;
+  members: MembersTable;
+  items: ItemsTable;
+  vote_reactions: VoteReactionsTable;
+  status_changes: StatusChangesTable;
+  job_runs: JobRunsTable;
+}
+
+export type Side = 'sales' | 'marketing' | 'other';
+export type ItemKind = 'feedback' | 'flag';
+export type FeedbackCategory = 'need' | 'objection' | 'competitor' | 'idea' | 'praise';
+export type Urgency = 'low' | 'medium' | 'high';
+export type ItemStatus = 'new' | 'acknowledged' | 'planned' | 'shipped' | 'declined' | 'merged';
+/** Where an item's card stands: waiting to be posted, posted, or waiting for the bot to be let into the channel. */
+export type CardState = 'pending' | 'posted' | 'blocked';
+
+export interface WorkspacesTable {
+  team_id: string;
+  channel_id: string | null;
+  digest_cron: string | null;
+  digest_timezone: string | null;
+  locale: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembersTable {
+  team_id: string;
+  user_id: string;
+  side: Side | null;
+  locale: string | null;
+  tz: string | null;
+  /** When locale and tz were last read from Slack (users.info). */
+  profile_fetched_at: string | null;
+  updated_at: string;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  team_id: string;
+  kind: ItemKind;
+  category: FeedbackCategory | null;
+  text: string;
+  product: string | null;
+  customer: string | null;
+  revenue: number | null;
+  urgency: Urgency | null;
+  competitor: string | null;
+  /** For flags: the customer need that the product, campaign or asset misses. */
+  customer_need: string | null;
+  /** For flags: why it misses. */
+  reason: string | null;
+  author_id: string;
+  author_side: Side | null;
+  source_channel_id: string | null;
+  source_ts: string | null;
+  source_permalink: string | null;
+  status: ItemStatus;
+  merged_into: number | null;
+  card_channel_id: string;
+  card_ts: string | null;
+  card_state: CardState;
+  /** A replica that is posting the card holds it until this time (a lease), so two never post it twice. */
+  card_lease_until: string | null;
+  /** Where to tell the submitter once the card is out: a response_url, else a DM. */
+  reply_to: string | null;
+  locale: string | null;
+  /** Slack's id for what created the item (view id, command trigger): a retry finds the same row. */
+  client_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VoteReactionsTable {
+  team_id: string;
+  item_id: number;
+  user_id: string;
+  /** The reaction exactly as Slack names it (`+1::skin-tone-3`): removing it must remove this one. */
+  reaction: string;
+  active: number;
+  /** Slack's event_ts of the latest event applied: an older event that arrives late changes nothing. */
+  event_ts: string;
+  /** When the reaction was last added. */
+  added_at: string;
+}
+
+export interface StatusChangesTable {
+  id: Generated<number>;
+  team_id: string;
+  item_id: number;
+  from_status: ItemStatus;
+  to_status: ItemStatus;
+  by_user_id: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** One row per run of a scheduled job and period, claimed before the job runs: once, whatever the replicas. */
+export interface JobRunsTable {
+  team_id: string;
+  job: string;
+  run_key: string;
+  channel_id: string;
+  state: 'claimed' | 'done';
+  claimed_by: string;
+  claimed_at: string;
+  lease_until: string;
+  message_ts: string | null;
+  finished_at: string | null;
+}
+
+export type Workspace = Selectable<WorkspacesTable>;
+export type Member = Selectable<MembersTable>;
+export type Item = Selectable<ItemsTable>;
+export type NewItem = Insertable<ItemsTable>;
+export type ItemUpdate = Updateable<ItemsTable>;
+export type VoteReaction = Selectable<VoteReactionsTable>;
+export type StatusChange = Selectable<StatusChangesTable>;
+export type JobRun = Selectable<JobRunsTable>;

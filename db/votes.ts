@@ -1,0 +1,69 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface ReactionEvent {
+  teamId: string;
+  itemId: number;
+  userId: string;
+  reaction: string;
+  added: boolean;
+  /** Slack's event_ts: orders the events of one reaction whatever order they arrive in. */
+  eventTs: string;
+  at: Date;
+}
+
+/**
+ * Records one voting reaction's latest state. Each reaction is its own row, written by one atomic
+ * upsert that only applies an event newer than the one stored: a retried delivery changes nothing, and
+ * a `reaction_added` that arrives after its `reaction_removed` does not bring the vote back. Replicas
+ * may apply events in any order and agree.
+ */
+export async function applyReaction(db: Kysely<Database>, e: ReactionEvent): Promise<void> {
+  const at = e.at.toISOString();
+  await db
+    .insertInto('vote_reactions')
+    .values({
+      team_id: e.teamId,
+      item_id: e.itemId,
+      user_id: e.userId,
+      reaction: e.reaction,
+      active: e.added ? 1 : 0,
+      event_ts: e.eventTs,
+      added_at: at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['item_id', 'user_id', 'reaction'])
+        .doUpdateSet((eb) => ({
+          active: eb.ref('excluded.active'),
+          event_ts: eb.ref('excluded.event_ts'),
+          // A reaction that was already there keeps the time it was first added.
+          added_at: sql<string>`case when vote_reactions.active = 1 and excluded.active = 1 then vote_reactions.added_at else excluded.added_at end`,
+        }))
+        .where(sql<boolean>`${sql.ref('vote_reactions.event_ts')} < ${sql.ref('excluded.event_ts')}`),
+    )
+    .execute();
+}
+
+/** One vote per person per item, whatever the number of their voting reactions. */
+export async function countVotes(db: Kysely<Database>, itemId: number): Promise<number> {
+  const row = await db
+    .selectFrom('vote_reactions')
+    .select(sql<number>`count(distinct user_id)`.as('n'))
+    .where('item_id', '=', itemId)
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listVoters(db: Kysely<Database>, itemId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('vote_reactions')
+    .select('user_id')
+    .distinct()
+    .where('item_id', '=', itemId)
+    .where('active', '=', 1)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

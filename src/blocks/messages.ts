@@ -1,0 +1,18 @@
+import { escapeMrkdwn } from '../domain/escape.js';
+import { type MessageContent, section, sections } from './kit.js';
+
+export { type MessageContent, section };
+
+/** A private answer that is just a line of mrkdwn (from the catalogue, not user text). */
+export function notice(text: string): MessageContent {
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * A private answer that gives the user's words back whole, so nothing typed between two calls is lost:
+ * the explanation, then the text escaped, over as many sections as it takes.
+ */
+export function noticeWithText(intro: string, userText: string): MessageContent {
+  const body = escapeMrkdwn(userText);
+  return { text: `${intro}\n\n${body}`, blocks: [section(intro), ...sections(body)] };
+}

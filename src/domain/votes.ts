@@ -1,0 +1,24 @@
+/**
+ * Reaction names as Slack sends them: `+1`, `+1::skin-tone-3`, sometimes with colons when typed by a
+ * person in configuration. Skin-tone variants are the same emoji for voting.
+ */
+export function normalizeEmoji(name: string): string {
+  return name
+    .trim()
+    .replace(/^:+|:+$/g, '')
+    .replace(/::skin-tone-\d+$/, '')
+    .toLowerCase();
+}
+
+/** `thumbsup` is Slack's alias of `+1` (and `thumbsdown` of `-1`): either spelling counts. */
+const ALIASES: Readonly<Record<string, string>> = { thumbsup: '+1', thumbsdown: '-1' };
+
+function canonical(name: string): string {
+  const n = normalizeEmoji(name);
+  return ALIASES[n] ?? n;
+}
+
+export function isVoteEmoji(reaction: string, voteEmojis: readonly string[]): boolean {
+  const c = canonical(reaction);
+  return voteEmojis.some((e) => canonical(e) === c);
+}

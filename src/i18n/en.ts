@@ -1,0 +1,128 @@
+import type { FeedbackCategory, ItemKind, ItemStatus, Side, Urgency } from '../../db/schema.js';
+
+/** The English catalogue. Its shape is the contract: the French one must have every key. */
+export const en = {
+  dayjsLocale: 'en',
+  category: {
+    need: 'Need',
+    objection: 'Objection',
+    competitor: 'Competitor',
+    idea: 'Idea',
+    praise: 'Praise',
+  } satisfies Record<FeedbackCategory, string>,
+  urgency: { low: 'Low', medium: 'Medium', high: 'High' } satisfies Record<Urgency, string>,
+  side: { sales: 'Sales', marketing: 'Marketing', other: 'Other' } satisfies Record<Side, string>,
+  status: {
+    new: 'New',
+    acknowledged: 'Acknowledged',
+    planned: 'Planned',
+    shipped: 'Shipped',
+    declined: 'Declined',
+    merged: 'Merged',
+  } satisfies Record<ItemStatus, string>,
+  kind: { feedback: 'Feedback', flag: 'Flag' } satisfies Record<ItemKind, string>,
+
+  card: {
+    feedbackTitle: (category: string) => `Field feedback · ${category}`,
+    flagTitle: 'Flag: this misses what customers need',
+    from: (author: string, side: string | null) => `From ${author}${side ? ` (${side})` : ''}`,
+    product: (p: string) => `*Product:* ${p}`,
+    customer: (c: string) => `*Customer:* ${c}`,
+    revenue: (r: string) => `*At stake:* ${r}`,
+    urgency: (u: string) => `*Urgency:* ${u}`,
+    competitor: (c: string) => `*Competitor:* ${c}`,
+    customerNeed: (n: string) => `*Customer need:* ${n}`,
+    reason: (r: string) => `*Why:* ${r}`,
+    source: (link: string) => `<${link}|Original message>`,
+    voteHint: (emoji: string, id: number) => `React with :${emoji}: to vote · #${id}`,
+    fallback: (kind: string, text: string) => `${kind}: ${text}`,
+  },
+
+  filed: {
+    feedback: (link: string) => `Thanks! Your feedback is on the board: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
+    flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
+    feedbackNoLink: 'Thanks! Your feedback is on the board.',
+    flagNoLink: 'Thanks for flagging it: the card is on the board.',
+  },
+
+  errors: {
+    tooLong: (length: number, max: number) =>
+      `That's ${length} characters; a card holds ${max}. Nothing was saved: shorten it and send it again. Here is your text so you don't lose it:`,
+    noChannel:
+      "Terrain has no shared channel yet, so nothing was saved. Ask your team lead to run `/terrain setup` in the channel where cards should go, then send it again. Here is your text so you don't lose it:",
+    notInChannel: (channel: string) =>
+      `Your feedback is saved, but Terrain can't post in ${channel} yet. Someone in that channel should type \`/invite @Terrain\` (or run \`/terrain setup\` there): the card will be posted right away. Here is what you sent:`,
+    unexpected:
+      "Something went wrong on Terrain's side. Here is your text so you don't lose it; please try again in a minute:",
+    unexpectedNoText: "Something went wrong on Terrain's side. Please try again in a minute.",
+    emptyText: 'Please write something first.',
+    shortcutEmpty: "That message has no text to send. Open `/feedback` to write it in your own words.",
+    modalUnavailable: "Terrain couldn't open the form (Slack gives a few seconds to open it). Please run the command again.",
+    invalidRevenue: 'Enter an amount as a whole number, such as 50000.',
+    fieldTooLong: (length: number, max: number) => `Too long: ${length} characters, ${max} at most.`,
+  },
+
+  modal: {
+    feedbackTitle: 'Field feedback',
+    flagTitle: 'Flag a mismatch',
+    submit: 'Send',
+    close: 'Cancel',
+    feedbackIntro: 'What did you hear in the field? Marketing reads every card, and you get the credit when it ships.',
+    flagIntro: 'A product, campaign or asset that misses what customers need? Say what and why.',
+    category: 'Kind',
+    categoryPlaceholder: 'Pick one',
+    text: 'What did you hear?',
+    textPlaceholder: 'In the customer’s words if you can',
+    product: 'Product',
+    customer: 'Customer or account',
+    revenue: 'Revenue at stake',
+    revenueHint: 'Whole amount, in your usual currency',
+    urgency: 'Urgency',
+    competitor: 'Competitor named',
+    flagText: 'What misses?',
+    flagTextPlaceholder: 'The product, campaign or asset, and how it falls short',
+    customerNeed: 'Which customer need does it miss?',
+    reason: 'Why?',
+    sourceLink: (link: string) => `From <${link}|this message>.`,
+  },
+
+  terrain: {
+    help: [
+      '*Terrain* brings what the field hears to marketing, and credits it back.',
+      '• `/feedback <text>`: file field feedback in seconds (no text opens a form with category, product, customer, revenue at stake…).',
+      '• `/flag <text>`: flag a product, campaign or asset that misses what customers need.',
+      '• Message menu → *Send to Terrain*: turn any message into feedback.',
+      '• React to a card with the vote emoji: one vote per person.',
+      '• `/terrain setup`: make this channel the shared channel for cards and the digest.',
+      '• `/terrain team sales|marketing|other`: say which side you are on.',
+      '• `/terrain help`: this message.',
+    ].join('\n'),
+    unknown: (word: string) => `I don't know \`${word}\`. Here is what I can do:`,
+    setupDone: (channel: string) => `Done: cards and the weekly digest will go to ${channel}.`,
+    setupDoneWithCards: (channel: string, n: number) =>
+      `Done: cards and the weekly digest will go to ${channel}. ${n} card${n === 1 ? '' : 's'} that were waiting for it ${n === 1 ? 'is' : 'are'} being posted now.`,
+    setupNotAChannel: 'Run `/terrain setup` in the channel where cards should go (not in a direct message).',
+    setupInviteFirst: (channel: string) =>
+      `I can't join ${channel} by myself (it's private). Type \`/invite @Terrain\` here first, then run \`/terrain setup\` again.`,
+    teamUsage: 'Say which side you are on: `/terrain team sales`, `/terrain team marketing` or `/terrain team other`.',
+    teamDone: (side: string) => `Noted: you're on the ${side} side.`,
+  },
+
+  afterwork: {
+    soon: "After-work invites are on their way to Terrain. Until then, the best after-work is the one you propose in this channel!",
+  },
+
+  home: {
+    title: 'Terrain',
+    intro: 'What the field hears, marketing reads, and the credit comes back.',
+    yourItems: 'Your latest feedback and flags',
+    none: 'Nothing filed yet. Try `/feedback` after your next call.',
+    itemLine: (kind: string, text: string, status: string, votes: number) =>
+      `${kind} · ${text}\n_${status} · ${votes} vote${votes === 1 ? '' : 's'}_`,
+    open: 'Open card',
+    newFeedback: 'New feedback',
+    newFlag: 'New flag',
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,129 @@
+import type { Messages } from './en.js';
+
+export const fr: Messages = {
+  dayjsLocale: 'fr',
+  category: {
+    need: 'Besoin',
+    objection: 'Objection',
+    competitor: 'Concurrent',
+    idea: 'Idée',
+    praise: 'Compliment',
+  },
+  urgency: { low: 'Faible', medium: 'Moyenne', high: 'Haute' },
+  side: { sales: 'Ventes', marketing: 'Marketing', other: 'Autre' },
+  status: {
+    new: 'Nouveau',
+    acknowledged: 'Pris en compte',
+    planned: 'Prévu',
+    shipped: 'Livré',
+    declined: 'Refusé',
+    merged: 'Fusionné',
+  },
+  kind: { feedback: 'Retour terrain', flag: 'Signalement' },
+
+  card: {
+    feedbackTitle: (category) => `Retour terrain · ${category}`,
+    flagTitle: 'Signalement : ne répond pas au besoin client',
+    from: (author, side) => `De ${author}${side ? ` (${side})` : ''}`,
+    product: (p) => `*Produit :* ${p}`,
+    customer: (c) => `*Client :* ${c}`,
+    revenue: (r) => `*En jeu :* ${r}`,
+    urgency: (u) => `*Urgence :* ${u}`,
+    competitor: (c) => `*Concurrent :* ${c}`,
+    customerNeed: (n) => `*Besoin client :* ${n}`,
+    reason: (r) => `*Pourquoi :* ${r}`,
+    source: (link) => `<${link}|Message d’origine>`,
+    voteHint: (emoji, id) => `Réagissez avec :${emoji}: pour voter · n° ${id}`,
+    fallback: (kind, text) => `${kind} : ${text}`,
+  },
+
+  filed: {
+    feedback: (link) =>
+      `Merci ! Votre retour est au tableau : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
+    flag: (link) =>
+      `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
+    feedbackNoLink: 'Merci ! Votre retour est au tableau.',
+    flagNoLink: 'Merci pour ce signalement : la carte est au tableau.',
+  },
+
+  errors: {
+    tooLong: (length, max) =>
+      `Cela fait ${length} caractères ; une carte en contient ${max}. Rien n’a été enregistré : raccourcissez et renvoyez. Voici votre texte pour ne pas le perdre :`,
+    noChannel:
+      'Terrain n’a pas encore de canal partagé, rien n’a donc été enregistré. Demandez à votre responsable de lancer `/terrain setup` dans le canal où iront les cartes, puis renvoyez. Voici votre texte pour ne pas le perdre :',
+    notInChannel: (channel) =>
+      `Votre retour est enregistré, mais Terrain ne peut pas encore publier dans ${channel}. Quelqu’un de ce canal doit taper \`/invite @Terrain\` (ou y lancer \`/terrain setup\`) : la carte sera publiée aussitôt. Voici ce que vous avez envoyé :`,
+    unexpected:
+      'Un problème est survenu du côté de Terrain. Voici votre texte pour ne pas le perdre ; réessayez dans une minute :',
+    unexpectedNoText: 'Un problème est survenu du côté de Terrain. Réessayez dans une minute.',
+    emptyText: 'Écrivez d’abord quelque chose.',
+    shortcutEmpty: 'Ce message n’a pas de texte à envoyer. Ouvrez `/feedback` pour l’écrire avec vos mots.',
+    modalUnavailable:
+      'Terrain n’a pas pu ouvrir le formulaire (Slack ne laisse que quelques secondes). Relancez la commande.',
+    invalidRevenue: 'Indiquez un montant entier, par exemple 50000.',
+    fieldTooLong: (length, max) => `Trop long : ${length} caractères, ${max} au plus.`,
+  },
+
+  modal: {
+    feedbackTitle: 'Retour terrain',
+    flagTitle: 'Signaler un écart',
+    submit: 'Envoyer',
+    close: 'Annuler',
+    feedbackIntro:
+      'Qu’avez-vous entendu sur le terrain ? Le marketing lit chaque carte, et le mérite vous revient quand elle aboutit.',
+    flagIntro: 'Un produit, une campagne ou un support qui passe à côté du besoin client ? Dites lequel et pourquoi.',
+    category: 'Type',
+    categoryPlaceholder: 'Choisissez',
+    text: 'Qu’avez-vous entendu ?',
+    textPlaceholder: 'Avec les mots du client si possible',
+    product: 'Produit',
+    customer: 'Client ou compte',
+    revenue: 'Chiffre d’affaires en jeu',
+    revenueHint: 'Montant entier, dans votre devise habituelle',
+    urgency: 'Urgence',
+    competitor: 'Concurrent cité',
+    flagText: 'Qu’est-ce qui ne va pas ?',
+    flagTextPlaceholder: 'Le produit, la campagne ou le support, et en quoi il ne suffit pas',
+    customerNeed: 'Quel besoin client est manqué ?',
+    reason: 'Pourquoi ?',
+    sourceLink: (link) => `Depuis <${link}|ce message>.`,
+  },
+
+  terrain: {
+    help: [
+      '*Terrain* apporte au marketing ce que le terrain entend, et lui en rend le mérite.',
+      '• `/feedback <texte>` : un retour terrain en quelques secondes (sans texte, un formulaire s’ouvre : type, produit, client, chiffre d’affaires en jeu…).',
+      '• `/flag <texte>` : signaler un produit, une campagne ou un support qui manque le besoin client.',
+      '• Menu d’un message → *Send to Terrain* : transformer n’importe quel message en retour.',
+      '• Réagissez à une carte avec l’emoji de vote : un vote par personne.',
+      '• `/terrain setup` : faire de ce canal le canal partagé des cartes et du bilan.',
+      '• `/terrain team sales|marketing|other` : dire de quel côté vous êtes.',
+      '• `/terrain help` : ce message.',
+    ].join('\n'),
+    unknown: (word) => `Je ne connais pas \`${word}\`. Voici ce que je sais faire :`,
+    setupDone: (channel) => `C’est fait : les cartes et le bilan hebdomadaire iront dans ${channel}.`,
+    setupDoneWithCards: (channel, n) =>
+      `C’est fait : les cartes et le bilan hebdomadaire iront dans ${channel}. ${n} carte${n === 1 ? '' : 's'} en attente ${n === 1 ? 'est publiée' : 'sont publiées'} maintenant.`,
+    setupNotAChannel: 'Lancez `/terrain setup` dans le canal où iront les cartes (pas dans un message direct).',
+    setupInviteFirst: (channel) =>
+      `Je ne peux pas rejoindre ${channel} seul (il est privé). Tapez d’abord \`/invite @Terrain\` ici, puis relancez \`/terrain setup\`.`,
+    teamUsage:
+      'Dites de quel côté vous êtes : `/terrain team sales`, `/terrain team marketing` ou `/terrain team other`.',
+    teamDone: (side) => `C’est noté : vous êtes côté ${side}.`,
+  },
+
+  afterwork: {
+    soon: 'Les invitations aux afterworks arrivent bientôt dans Terrain. D’ici là, le meilleur afterwork est celui que vous proposez dans ce canal !',
+  },
+
+  home: {
+    title: 'Terrain',
+    intro: 'Ce que le terrain entend, le marketing le lit, et le mérite revient au terrain.',
+    yourItems: 'Vos derniers retours et signalements',
+    none: 'Rien pour l’instant. Essayez `/feedback` après votre prochain appel.',
+    itemLine: (kind, text, status, votes) => `${kind} · ${text}\n_${status} · ${votes} vote${votes === 1 ? '' : 's'}_`,
+    open: 'Voir la carte',
+    newFeedback: 'Nouveau retour',
+    newFlag: 'Nouveau signalement',
+  },
+};

@@ -1,0 +1,34 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/fr.js';
+import { en, type Messages } from './en.js';
+import { fr } from './fr.js';
+
+export type { Messages };
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const catalogues: Record<Locale, Messages> = { en, fr };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function messages(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+/** Slack locales look like `fr-FR` or `en-US`; Terrain speaks the language part when it knows it. */
+export function localeFromSlack(slackLocale: string | null | undefined, fallback: Locale): Locale {
+  const lang = slackLocale?.slice(0, 2).toLowerCase();
+  return isLocale(lang) ? lang : fallback;
+}
+
+/** A dayjs instance in the given language (dayjs locales are global; this keeps the choice local). */
+export function day(date: Date | string, locale: Locale) {
+  return dayjs(date).locale(locale);
+}
+
+/** Whole amounts with the locale's grouping: 50 000 in French, 50,000 in English. */
+export function formatAmount(amount: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(amount);
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { describeDatabase, openDatabase } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { startScheduler } from '../scheduled/index.js';
+import { createApp } from './app.js';
+import { createBackground } from './background.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { Deps } from './deps.js';
+import { createLogger } from './logger.js';
+import { slackErrorCode } from './slack/calls.js';
+
+/** The composition root: the only module with side effects. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const background = createBackground(logger);
+  const deps: Deps = { db, config, clock: systemClock, logger, background, instanceId: randomUUID() };
+  const terrain = createApp(deps);
+
+  try {
+    const auth = await terrain.app.client.auth.test();
+    logger.info('connected to Slack', { team: auth.team, bot: auth.user });
+  } catch (error) {
+    throw new Error(
+      `Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error) ?? (error as Error).message}): copy the Bot User OAuth Token again from "OAuth & Permissions".`,
+    );
+  }
+
+  const { port } = await terrain.start();
+  const scheduler = startScheduler(deps, terrain.app.client);
+  logger.info('Terrain is running', {
+    mode: terrain.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`,
+    database: describeDatabase(config.databaseUrl),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await scheduler.stop();
+      await terrain.stop();
+      await background.drain();
+      await db.destroy();
+      process.exit(0);
+    } catch (error) {
+      logger.error('unclean stop', { error });
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message.startsWith('Terrain') ? message : `Terrain cannot start: ${message}`}\n`);
+  process.exit(1);
+});
