@@ -102,7 +102,9 @@ export function terrainCommand(deps: Deps) {
           if (!(await ensureMember(deps, client, channelId))) return reply(notice(t.terrain.setupInviteFirst(mentionChannel(channelId))));
           const posted = await postBlockedCards(deps, client, teamId);
           return reply(
-            notice(posted > 0 ? t.terrain.setupDoneWithCards(mentionChannel(channelId), posted) : t.terrain.setupDone(mentionChannel(channelId))),
+            notice(
+              posted > 0 ? t.terrain.setupDoneWithCards(mentionChannel(channelId), posted) : t.terrain.setupDone(mentionChannel(channelId)),
+            ),
           );
         }
       }

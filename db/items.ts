@@ -42,12 +42,7 @@ export async function getItem(db: Kysely<Database>, teamId: string, id: number):
   return db.selectFrom('items').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findItemByCard(
-  db: Kysely<Database>,
-  teamId: string,
-  channelId: string,
-  ts: string,
-): Promise<Item | undefined> {
+export async function findItemByCard(db: Kysely<Database>, teamId: string, channelId: string, ts: string): Promise<Item | undefined> {
   return db
     .selectFrom('items')
     .selectAll()
@@ -143,21 +138,13 @@ const withVotes = (eb: ExpressionBuilder<Database, 'items'>) =>
 
 /** Every item with its vote count, oldest first (for export). */
 export async function listItemsWithVotes(db: Kysely<Database>, teamId?: string): Promise<ItemWithVotes[]> {
-  let q = db
-    .selectFrom('items')
-    .selectAll('items')
-    .select(withVotes);
+  let q = db.selectFrom('items').selectAll('items').select(withVotes);
   if (teamId) q = q.where('items.team_id', '=', teamId);
   const rows = await q.orderBy('items.id').execute();
   return rows.map((r) => ({ ...r, votes: Number(r.votes) }));
 }
 
-export async function listItemsByAuthor(
-  db: Kysely<Database>,
-  teamId: string,
-  authorId: string,
-  limit: number,
-): Promise<ItemWithVotes[]> {
+export async function listItemsByAuthor(db: Kysely<Database>, teamId: string, authorId: string, limit: number): Promise<ItemWithVotes[]> {
   const rows = await db
     .selectFrom('items')
     .selectAll('items')
@@ -170,17 +157,6 @@ export async function listItemsByAuthor(
   return rows.map((r) => ({ ...r, votes: Number(r.votes) }));
 }
 
-export async function setItemStatus(
-  db: Kysely<Database>,
-  teamId: string,
-  id: number,
-  status: ItemStatus,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('items')
-    .set({ status, updated_at: now.toISOString() })
-    .where('team_id', '=', teamId)
-    .where('id', '=', id)
-    .execute();
+export async function setItemStatus(db: Kysely<Database>, teamId: string, id: number, status: ItemStatus, now: Date): Promise<void> {
+  await db.updateTable('items').set({ status, updated_at: now.toISOString() }).where('team_id', '=', teamId).where('id', '=', id).execute();
 }

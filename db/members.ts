@@ -2,21 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database, Member, Side } from './schema.js';
 
 export async function getMember(db: Kysely<Database>, teamId: string, userId: string): Promise<Member | undefined> {
-  return db
-    .selectFrom('members')
-    .selectAll()
-    .where('team_id', '=', teamId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('members').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-export async function setMemberSide(
-  db: Kysely<Database>,
-  teamId: string,
-  userId: string,
-  side: Side,
-  now: Date,
-): Promise<void> {
+export async function setMemberSide(db: Kysely<Database>, teamId: string, userId: string, side: Side, now: Date): Promise<void> {
   const at = now.toISOString();
   await db
     .insertInto('members')
@@ -36,8 +25,6 @@ export async function saveMemberProfile(
   await db
     .insertInto('members')
     .values({ team_id: teamId, user_id: userId, side: null, ...profile, profile_fetched_at: at, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['team_id', 'user_id']).doUpdateSet({ ...profile, profile_fetched_at: at, updated_at: at }),
-    )
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ ...profile, profile_fetched_at: at, updated_at: at }))
     .execute();
 }

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { App, type Receiver } from '@slack/bolt';
 import { sql } from 'kysely';
 import type { Deps } from './deps.js';

@@ -106,7 +106,7 @@ function isMain(): boolean {
 
 // Run when executed (npx terrain …), not when imported by tests.
 if (isMain()) {
-  runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,

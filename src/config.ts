@@ -1,7 +1,7 @@
 import cron from 'node-cron';
-import { isLocale, type Locale } from './i18n/index.js';
-import { normalizeEmoji } from './domain/votes.js';
 import { isChannelId } from './domain/slack-ids.js';
+import { normalizeEmoji } from './domain/votes.js';
+import { isLocale, type Locale } from './i18n/index.js';
 
 /** Everything Terrain needs to talk to its database. The CLI's data commands need no more. */
 export interface DatabaseConfig {
@@ -73,9 +73,7 @@ export function loadConfig(env: Env): Config {
 
   const botToken = value(env, 'SLACK_BOT_TOKEN');
   if (!botToken) {
-    problems.push(
-      'SLACK_BOT_TOKEN is missing: copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page.',
-    );
+    problems.push('SLACK_BOT_TOKEN is missing: copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page.');
   } else if (!botToken.startsWith('xoxb-')) {
     problems.push('SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (see "OAuth & Permissions").');
   }
@@ -118,9 +116,7 @@ export function loadConfig(env: Env): Config {
 
   const channelId = value(env, 'TERRAIN_CHANNEL');
   if (channelId !== undefined && !isChannelId(channelId)) {
-    problems.push(
-      `TERRAIN_CHANNEL must be a channel ID such as C0123456789 (channel details → About → Channel ID), not "${channelId}".`,
-    );
+    problems.push(`TERRAIN_CHANNEL must be a channel ID such as C0123456789 (channel details → About → Channel ID), not "${channelId}".`);
   }
 
   const digestCron = value(env, 'DIGEST_CRON') ?? '0 9 * * 1';

@@ -63,12 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('items_team_created').on('items').columns(['team_id', 'created_at']).execute();
   await db.schema.createIndex('items_card').on('items').columns(['card_channel_id', 'card_ts']).execute();
   await db.schema.createIndex('items_card_state').on('items').columns(['card_state']).execute();
-  await db.schema
-    .createIndex('items_client_key')
-    .on('items')
-    .columns(['team_id', 'client_key'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('items_client_key').on('items').columns(['team_id', 'client_key']).unique().execute();
 
   await db.schema
     .createTable('vote_reactions')

@@ -42,10 +42,7 @@ export function buildItemCard(item: CardItem, t: Messages, locale: Locale, voteE
   if (item.urgency) facts.push(t.card.urgency(t.urgency[item.urgency]));
   if (item.competitor) facts.push(t.card.competitor(escapeMrkdwn(item.competitor)));
 
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(title) },
-    section(escapeMrkdwn(item.text)),
-  ];
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title) }, section(escapeMrkdwn(item.text))];
   if (item.customer_need) blocks.push(section(t.card.customerNeed(escapeMrkdwn(item.customer_need))));
   if (item.reason) blocks.push(section(t.card.reason(escapeMrkdwn(item.reason))));
   if (facts.length > 0) blocks.push(section(facts.join('   ')));

@@ -31,7 +31,10 @@ export function buildHome(t: Messages, items: ItemWithVotes[], permalinks: Reado
     const link = permalinks.get(item.id);
     blocks.push(
       link
-        ? { ...section(line), accessory: { type: 'button', action_id: `${ACTIONS.openCard}_${item.id}`, text: plain(t.home.open), url: link } }
+        ? {
+            ...section(line),
+            accessory: { type: 'button', action_id: `${ACTIONS.openCard}_${item.id}`, text: plain(t.home.open), url: link },
+          }
         : section(line),
     );
   }

@@ -45,7 +45,12 @@ function textInput(
   };
 }
 
-function select(blockId: string, label: string, options: PlainTextOption[], opts: { optional: boolean; placeholder: string; initial?: string }): InputBlock {
+function select(
+  blockId: string,
+  label: string,
+  options: PlainTextOption[],
+  opts: { optional: boolean; placeholder: string; initial?: string },
+): InputBlock {
   const initial = options.find((o) => o.value === opts.initial);
   return {
     type: 'input',
@@ -68,24 +73,39 @@ export function buildItemModal(t: Messages, meta: ModalMetadata, prefill: ModalP
   if (meta.sourcePermalink) blocks.push(context(t.modal.sourceLink(meta.sourcePermalink)));
   if (meta.kind === 'feedback') {
     blocks.push(
-      select(FIELDS.category, t.modal.category, CATEGORIES.map((c) => option(c, t.category[c])), {
-        optional: false,
-        placeholder: t.modal.categoryPlaceholder,
-        initial: prefill.category ?? 'need',
-      }),
+      select(
+        FIELDS.category,
+        t.modal.category,
+        CATEGORIES.map((c) => option(c, t.category[c])),
+        {
+          optional: false,
+          placeholder: t.modal.categoryPlaceholder,
+          initial: prefill.category ?? 'need',
+        },
+      ),
       textInput(FIELDS.text, t.modal.text, { multiline: true, max: MAX_TEXT, placeholder: t.modal.textPlaceholder, initial: prefill.text }),
       textInput(FIELDS.product, t.modal.product, { optional: true, max: MAX_SHORT_FIELD }),
       textInput(FIELDS.customer, t.modal.customer, { optional: true, max: MAX_SHORT_FIELD }),
       textInput(FIELDS.revenue, t.modal.revenue, { optional: true, max: 20, hint: t.modal.revenueHint }),
-      select(FIELDS.urgency, t.modal.urgency, URGENCIES.map((u) => option(u, t.urgency[u])), {
-        optional: true,
-        placeholder: t.modal.categoryPlaceholder,
-      }),
+      select(
+        FIELDS.urgency,
+        t.modal.urgency,
+        URGENCIES.map((u) => option(u, t.urgency[u])),
+        {
+          optional: true,
+          placeholder: t.modal.categoryPlaceholder,
+        },
+      ),
       textInput(FIELDS.competitor, t.modal.competitor, { optional: true, max: MAX_SHORT_FIELD }),
     );
   } else {
     blocks.push(
-      textInput(FIELDS.text, t.modal.flagText, { multiline: true, max: MAX_TEXT, placeholder: t.modal.flagTextPlaceholder, initial: prefill.text }),
+      textInput(FIELDS.text, t.modal.flagText, {
+        multiline: true,
+        max: MAX_TEXT,
+        placeholder: t.modal.flagTextPlaceholder,
+        initial: prefill.text,
+      }),
       textInput(FIELDS.customerNeed, t.modal.customerNeed, { multiline: true, max: MAX_LONG_FIELD }),
       textInput(FIELDS.reason, t.modal.reason, { multiline: true, optional: true, max: MAX_LONG_FIELD }),
       textInput(FIELDS.product, t.modal.product, { optional: true, max: MAX_SHORT_FIELD }),

@@ -17,7 +17,10 @@ export function shownLength(text: string): number {
   return escapeMrkdwn(text).length;
 }
 
-export type TextCheck = { ok: true; text: string } | { ok: false; reason: 'empty' } | { ok: false; reason: 'too_long'; length: number; max: number };
+export type TextCheck =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'too_long'; length: number; max: number };
 
 export function checkText(raw: string, max = MAX_TEXT): TextCheck {
   const text = raw.trim();
@@ -95,7 +98,10 @@ const optional = (v: string | undefined): string | null => {
 export function validateItemForm(v: ItemFormValues): { ok: true; item: ValidItem } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const text = checkText(v.text ?? '');
-  if (!text.ok) errors.push(text.reason === 'empty' ? { field: 'text', code: 'empty' } : { field: 'text', code: 'too_long', length: text.length, max: text.max });
+  if (!text.ok)
+    errors.push(
+      text.reason === 'empty' ? { field: 'text', code: 'empty' } : { field: 'text', code: 'too_long', length: text.length, max: text.max },
+    );
 
   const limited = (field: string, value: string | undefined, max: number, required = false): string | null => {
     const t = optional(value);

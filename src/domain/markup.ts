@@ -5,10 +5,13 @@
 export function slackMarkupToPlain(text: string): string {
   return text
     .replace(/<([^<>|]+)\|([^<>]+)>/g, (_m, target: string, label: string) => {
-      if (target.startsWith('@') || target.startsWith('#') || target.startsWith('!')) return target.startsWith('#') ? `#${label}` : `@${label}`;
+      if (target.startsWith('@') || target.startsWith('#') || target.startsWith('!'))
+        return target.startsWith('#') ? `#${label}` : `@${label}`;
       return `${label} (${target})`;
     })
-    .replace(/<([@#!])([^<>]+)>/g, (_m, sigil: string, id: string) => (sigil === '!' ? `@${id.split('^')[0]}` : `${sigil === '#' ? '#' : '@'}${id}`))
+    .replace(/<([@#!])([^<>]+)>/g, (_m, sigil: string, id: string) =>
+      sigil === '!' ? `@${id.split('^')[0]}` : `${sigil === '#' ? '#' : '@'}${id}`,
+    )
     .replace(/<([^<>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

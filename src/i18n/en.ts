@@ -39,7 +39,8 @@ export const en = {
   },
 
   filed: {
-    feedback: (link: string) => `Thanks! Your feedback is on the board: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
+    feedback: (link: string) =>
+      `Thanks! Your feedback is on the board: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     feedbackNoLink: 'Thanks! Your feedback is on the board.',
     flagNoLink: 'Thanks for flagging it: the card is on the board.',
@@ -52,11 +53,10 @@ export const en = {
       "Terrain has no shared channel yet, so nothing was saved. Ask your team lead to run `/terrain setup` in the channel where cards should go, then send it again. Here is your text so you don't lose it:",
     notInChannel: (channel: string) =>
       `Your feedback is saved, but Terrain can't post in ${channel} yet. Someone in that channel should type \`/invite @Terrain\` (or run \`/terrain setup\` there): the card will be posted right away. Here is what you sent:`,
-    unexpected:
-      "Something went wrong on Terrain's side. Here is your text so you don't lose it; please try again in a minute:",
+    unexpected: "Something went wrong on Terrain's side. Here is your text so you don't lose it; please try again in a minute:",
     unexpectedNoText: "Something went wrong on Terrain's side. Please try again in a minute.",
     emptyText: 'Please write something first.',
-    shortcutEmpty: "That message has no text to send. Open `/feedback` to write it in your own words.",
+    shortcutEmpty: 'That message has no text to send. Open `/feedback` to write it in your own words.',
     modalUnavailable: "Terrain couldn't open the form (Slack gives a few seconds to open it). Please run the command again.",
     invalidRevenue: 'Enter an amount as a whole number, such as 50000.',
     fieldTooLong: (length: number, max: number) => `Too long: ${length} characters, ${max} at most.`,
@@ -109,7 +109,7 @@ export const en = {
   },
 
   afterwork: {
-    soon: "After-work invites are on their way to Terrain. Until then, the best after-work is the one you propose in this channel!",
+    soon: 'After-work invites are on their way to Terrain. Until then, the best after-work is the one you propose in this channel!',
   },
 
   home: {

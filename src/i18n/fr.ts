@@ -40,8 +40,7 @@ export const fr: Messages = {
   filed: {
     feedback: (link) =>
       `Merci ! Votre retour est au tableau : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
-    flag: (link) =>
-      `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
+    flag: (link) => `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
     feedbackNoLink: 'Merci ! Votre retour est au tableau.',
     flagNoLink: 'Merci pour ce signalement : la carte est au tableau.',
   },
@@ -53,13 +52,11 @@ export const fr: Messages = {
       'Terrain n’a pas encore de canal partagé, rien n’a donc été enregistré. Demandez à votre responsable de lancer `/terrain setup` dans le canal où iront les cartes, puis renvoyez. Voici votre texte pour ne pas le perdre :',
     notInChannel: (channel) =>
       `Votre retour est enregistré, mais Terrain ne peut pas encore publier dans ${channel}. Quelqu’un de ce canal doit taper \`/invite @Terrain\` (ou y lancer \`/terrain setup\`) : la carte sera publiée aussitôt. Voici ce que vous avez envoyé :`,
-    unexpected:
-      'Un problème est survenu du côté de Terrain. Voici votre texte pour ne pas le perdre ; réessayez dans une minute :',
+    unexpected: 'Un problème est survenu du côté de Terrain. Voici votre texte pour ne pas le perdre ; réessayez dans une minute :',
     unexpectedNoText: 'Un problème est survenu du côté de Terrain. Réessayez dans une minute.',
     emptyText: 'Écrivez d’abord quelque chose.',
     shortcutEmpty: 'Ce message n’a pas de texte à envoyer. Ouvrez `/feedback` pour l’écrire avec vos mots.',
-    modalUnavailable:
-      'Terrain n’a pas pu ouvrir le formulaire (Slack ne laisse que quelques secondes). Relancez la commande.',
+    modalUnavailable: 'Terrain n’a pas pu ouvrir le formulaire (Slack ne laisse que quelques secondes). Relancez la commande.',
     invalidRevenue: 'Indiquez un montant entier, par exemple 50000.',
     fieldTooLong: (length, max) => `Trop long : ${length} caractères, ${max} au plus.`,
   },
@@ -69,8 +66,7 @@ export const fr: Messages = {
     flagTitle: 'Signaler un écart',
     submit: 'Envoyer',
     close: 'Annuler',
-    feedbackIntro:
-      'Qu’avez-vous entendu sur le terrain ? Le marketing lit chaque carte, et le mérite vous revient quand elle aboutit.',
+    feedbackIntro: 'Qu’avez-vous entendu sur le terrain ? Le marketing lit chaque carte, et le mérite vous revient quand elle aboutit.',
     flagIntro: 'Un produit, une campagne ou un support qui passe à côté du besoin client ? Dites lequel et pourquoi.',
     category: 'Type',
     categoryPlaceholder: 'Choisissez',
@@ -107,8 +103,7 @@ export const fr: Messages = {
     setupNotAChannel: 'Lancez `/terrain setup` dans le canal où iront les cartes (pas dans un message direct).',
     setupInviteFirst: (channel) =>
       `Je ne peux pas rejoindre ${channel} seul (il est privé). Tapez d’abord \`/invite @Terrain\` ici, puis relancez \`/terrain setup\`.`,
-    teamUsage:
-      'Dites de quel côté vous êtes : `/terrain team sales`, `/terrain team marketing` ou `/terrain team other`.',
+    teamUsage: 'Dites de quel côté vous êtes : `/terrain team sales`, `/terrain team marketing` ou `/terrain team other`.',
     teamDone: (side) => `C’est noté : vous êtes côté ${side}.`,
   },
 

@@ -5,7 +5,7 @@ export type HealthCheck = () => Promise<{ ok: boolean; [detail: string]: unknown
 /** `GET /healthz`: 200 with JSON when the bot and its database are up, 503 otherwise. */
 export function healthHandler(check: HealthCheck) {
   return (_req: IncomingMessage, res: ServerResponse): void => {
-    check()
+    void check()
       .catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
       .then((result) => {
         res.writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });

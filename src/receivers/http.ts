@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, HTTPReceiver } from '@slack/bolt';
 import type { Clock } from '../clock.js';
 import { type HealthCheck, healthHandler } from './health.js';
 

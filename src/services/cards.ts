@@ -80,7 +80,11 @@ export async function publishCard(deps: Deps, client: WebClient, item: Item): Pr
     const code = slackErrorCode(error);
     if (code && CHANNEL_CLOSED.has(code)) {
       await markCardBlocked(deps.db, item.id, deps.clock.now());
-      deps.logger.warn('card not posted: Terrain cannot post in the channel', { teamId: item.team_id, channel: item.card_channel_id, code });
+      deps.logger.warn('card not posted: Terrain cannot post in the channel', {
+        teamId: item.team_id,
+        channel: item.card_channel_id,
+        code,
+      });
       return { state: 'blocked', channel: item.card_channel_id, error: code };
     }
     await releaseCardLease(deps.db, item.id);
@@ -131,7 +135,13 @@ export async function findPostedCard(deps: Deps, client: WebClient, item: Item):
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
     const res = await withRateLimit(deps.clock, () =>
-      client.conversations.history({ channel: item.card_channel_id, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }),
+      client.conversations.history({
+        channel: item.card_channel_id,
+        oldest,
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      }),
     );
     const found = res.messages?.find(
       (m) =>

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ItemKind } from '../../db/schema.js';
-import { noticeWithText, notice } from '../blocks/messages.js';
+import { notice, noticeWithText } from '../blocks/messages.js';
 import { buildItemModal, type ModalMetadata } from '../blocks/modals.js';
 import type { Deps } from '../deps.js';
 import { MAX_TEXT } from '../domain/items.js';
@@ -36,16 +36,29 @@ export async function openItemModal(deps: Deps, client: WebClient, req: OpenModa
     locale,
     ...(req.responseUrl ? { responseUrl: req.responseUrl } : {}),
     ...(req.source
-      ? { sourceChannelId: req.source.channelId, sourceTs: req.source.ts, ...(req.source.permalink ? { sourcePermalink: req.source.permalink } : {}) }
+      ? {
+          sourceChannelId: req.source.channelId,
+          sourceTs: req.source.ts,
+          ...(req.source.permalink ? { sourcePermalink: req.source.permalink } : {}),
+        }
       : {}),
   };
   try {
-    await withRateLimit(deps.clock, () => client.views.open({ trigger_id: req.triggerId, view: buildItemModal(t, meta, { text: req.text }) }), {
-      maxWaits: 1,
-      maxWaitSeconds: 2,
-    });
+    await withRateLimit(
+      deps.clock,
+      () => client.views.open({ trigger_id: req.triggerId, view: buildItemModal(t, meta, { text: req.text }) }),
+      {
+        maxWaits: 1,
+        maxWaitSeconds: 2,
+      },
+    );
   } catch (error) {
     deps.logger.warn('could not open the modal', { teamId: req.teamId, userId: req.userId, error });
-    await tellUser(deps, client, target, req.text ? noticeWithText(t.errors.modalUnavailable, req.text) : notice(t.errors.modalUnavailable));
+    await tellUser(
+      deps,
+      client,
+      target,
+      req.text ? noticeWithText(t.errors.modalUnavailable, req.text) : notice(t.errors.modalUnavailable),
+    );
   }
 }

@@ -29,12 +29,22 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   it('/feedback with text stores the item before acknowledging, posts its card and tells the submitter with a link', async () => {
     await start();
     const responseUrl = fake.responseUrl('r1');
-    const res = await sendCommand(app.url, { command: '/feedback', text: 'Customers in retail want offline mode', response_url: responseUrl }, opts);
+    const res = await sendCommand(
+      app.url,
+      { command: '/feedback', text: 'Customers in retail want offline mode', response_url: responseUrl },
+      opts,
+    );
     expect(res.status).toBe(200);
     // Acknowledged means stored: the row exists as soon as Slack has its 200.
     const stored = await items();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ team_id: TEAM, kind: 'feedback', text: 'Customers in retail want offline mode', author_id: 'U0SALES1', status: 'new' });
+    expect(stored[0]).toMatchObject({
+      team_id: TEAM,
+      kind: 'feedback',
+      text: 'Customers in retail want offline mode',
+      author_id: 'U0SALES1',
+      status: 'new',
+    });
 
     const post = await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
     expect(JSON.stringify(post.args.blocks)).toContain('Customers in retail want offline mode');
@@ -44,7 +54,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     expect(reply.args.text).toContain('https://acme.slack.com/archives/C0TERRAIN/p');
     await app.drain();
     const [after] = await items();
-    expect(after).toMatchObject({ card_state: 'posted', card_channel_id: CHANNEL, card_ts: post.response && (post.response as { ts: string }).ts });
+    expect(after).toMatchObject({
+      card_state: 'posted',
+      card_channel_id: CHANNEL,
+      card_ts: post.response && (post.response as { ts: string }).ts,
+    });
   });
 
   it('/feedback with a category prefix files that category', async () => {
@@ -58,7 +72,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
 
   it('/flag files a flag whose card has its own look', async () => {
     await start();
-    await sendCommand(app.url, { command: '/flag', text: 'The pricing page hides the annual plan', response_url: fake.responseUrl('f') }, opts);
+    await sendCommand(
+      app.url,
+      { command: '/flag', text: 'The pricing page hides the annual plan', response_url: fake.responseUrl('f') },
+      opts,
+    );
     const [item] = await items();
     expect(item).toMatchObject({ kind: 'flag', text: 'The pricing page hides the annual plan' });
     const post = await fake.waitFor('chat.postMessage');
@@ -110,7 +128,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   it('when the bot is not in the channel, the item is kept, the user is told how to invite it, and /terrain setup posts the card', async () => {
     await start();
     fake.on('chat.postMessage', (args) => (args.channel === CHANNEL ? { ok: false, error: 'not_in_channel' } : undefined));
-    await sendCommand(app.url, { command: '/feedback', text: 'Partners want a reseller price list', response_url: fake.responseUrl('nic') }, opts);
+    await sendCommand(
+      app.url,
+      { command: '/feedback', text: 'Partners want a reseller price list', response_url: fake.responseUrl('nic') },
+      opts,
+    );
     const reply = await fake.waitFor('response_url', (c) => c.args._id === 'nic');
     expect(reply.args.text).toContain('/invite @Terrain');
     expect(reply.args.text).toContain('Partners want a reseller price list');
@@ -119,7 +141,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
 
     fake.reset();
     fake.on('conversations.info', (args) => ({ ok: true, channel: { id: args.channel, is_member: false } }));
-    await sendCommand(app.url, { command: '/terrain', text: 'setup', channel_id: 'C0SHARED', response_url: fake.responseUrl('setup') }, opts);
+    await sendCommand(
+      app.url,
+      { command: '/terrain', text: 'setup', channel_id: 'C0SHARED', response_url: fake.responseUrl('setup') },
+      opts,
+    );
     const setupReply = await fake.waitFor('response_url', (c) => c.args._id === 'setup');
     expect(setupReply.args.text).toContain('<#C0SHARED>');
     expect(fake.callsTo('conversations.join')[0]?.args.channel).toBe('C0SHARED');
@@ -148,7 +174,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   it('answers in French to a user whose Slack locale is French', async () => {
     await start();
     fake.setUser('U0FR', { locale: 'fr-FR' });
-    await sendCommand(app.url, { command: '/feedback', text: 'Les clients veulent un mode hors ligne', user_id: 'U0FR', response_url: fake.responseUrl('fr') }, opts);
+    await sendCommand(
+      app.url,
+      { command: '/feedback', text: 'Les clients veulent un mode hors ligne', user_id: 'U0FR', response_url: fake.responseUrl('fr') },
+      opts,
+    );
     const reply = await fake.waitFor('response_url', (c) => c.args._id === 'fr');
     expect(reply.args.text).toContain('Merci');
     const info = fake.callsTo('users.info')[0];
@@ -158,7 +188,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   it('uses TERRAIN_LOCALE when the Slack locale is not one Terrain speaks', async () => {
     await start({ TERRAIN_LOCALE: 'fr' });
     fake.setUser('U0DE', { locale: 'de-DE' });
-    await sendCommand(app.url, { command: '/flag', text: 'Die Kampagne verfehlt das Ziel', user_id: 'U0DE', response_url: fake.responseUrl('de') }, opts);
+    await sendCommand(
+      app.url,
+      { command: '/flag', text: 'Die Kampagne verfehlt das Ziel', user_id: 'U0DE', response_url: fake.responseUrl('de') },
+      opts,
+    );
     const reply = await fake.waitFor('response_url', (c) => c.args._id === 'de');
     expect(reply.args.text).toContain('Merci');
   });

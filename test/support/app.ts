@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../db/connection.js';
-import { type TerrainApp, createApp } from '../../src/app.js';
+import { createApp, type TerrainApp } from '../../src/app.js';
 import { type Background, createBackground } from '../../src/background.js';
 import { type Clock, systemClock } from '../../src/clock.js';
 import { type Env, loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
-import type { FakeSlack } from './fake-slack.js';
 import type { TestDatabase } from './database.js';
+import type { FakeSlack } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM = 'T0001';

@@ -78,7 +78,8 @@ const { registered, touched } = recordRegistrations();
 
 function names(kind: string, constraints: Constraint[]): string[] {
   return constraints.map((c) => {
-    if (typeof c !== 'string') throw new Error(`a ${kind} is registered with ${String(c)}, which the manifest test cannot compare with manifest.yml`);
+    if (typeof c !== 'string')
+      throw new Error(`a ${kind} is registered with ${String(c)}, which the manifest test cannot compare with manifest.yml`);
     return c;
   });
 }
@@ -87,7 +88,8 @@ function names(kind: string, constraints: Constraint[]): string[] {
 function shortcutIds(type: 'message_action' | 'shortcut'): string[] {
   return registered.shortcuts.flatMap((c) => {
     if (typeof c === 'string') return [c]; // no type: it answers both kinds
-    if (c instanceof RegExp) throw new Error(`a shortcut is registered with ${String(c)}, which the manifest test cannot compare with manifest.yml`);
+    if (c instanceof RegExp)
+      throw new Error(`a shortcut is registered with ${String(c)}, which the manifest test cannot compare with manifest.yml`);
     if (c.type !== undefined && c.type !== type) return [];
     if (typeof c.callback_id !== 'string') {
       throw new Error(`a shortcut is registered with callback_id ${String(c.callback_id)}, which the manifest test cannot compare`);
@@ -176,7 +178,9 @@ describe('manifest.yml', () => {
   });
 
   if (!schemaExists) {
-    console.warn(`manifest schema not found at ${fileURLToPath(schemaUrl)}: schema validation skipped (the other manifest checks still run)`);
+    console.warn(
+      `manifest schema not found at ${fileURLToPath(schemaUrl)}: schema validation skipped (the other manifest checks still run)`,
+    );
   }
   // Skipped, with the warning above, only when ../shared/slack/manifest.schema.1.0.0.json is absent.
   it.skipIf(!schemaExists)("validates against Slack's manifest JSON Schema", () => {
@@ -244,7 +248,10 @@ describe('manifest.yml', () => {
       const needed = new Set([...calls.keys()].map((method) => METHOD_SCOPES[method]).filter((scope): scope is string => Boolean(scope)));
       const allowed = new Set([...needed, ...Object.keys(ALLOWED_WITHOUT_CALL)]);
       for (const [channels, groups] of Object.entries(PRIVATE_TWINS)) if (needed.has(channels)) allowed.add(groups);
-      expect(manifestScopes.filter((scope) => !allowed.has(scope)), 'scopes no code needs').toEqual([]);
+      expect(
+        manifestScopes.filter((scope) => !allowed.has(scope)),
+        'scopes no code needs',
+      ).toEqual([]);
       expect(manifestScopes.length, 'a scope is listed twice').toBe(new Set(manifestScopes).size);
     });
   });
