@@ -1,23 +1,32 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { dialectOf } from './connection.js';
+import { dialectOf, openDatabase } from './connection.js';
+import { copyData } from './copy-data.js';
+import type { Database } from './schema.js';
 
 export class BackupError extends Error {
   readonly code = 'backup_refused' as const;
 }
 
 /**
- * A consistent copy of the live SQLite database in one file, taken while the bot keeps running
- * (`VACUUM INTO` reads one snapshot; WAL lets the bot write meanwhile).
+ * A consistent copy of the live database in one SQLite file, taken while the bot keeps running.
+ * SQLite: `VACUUM INTO` reads one snapshot (WAL lets the bot write meanwhile). PostgreSQL: every row is
+ * read in one repeatable-read transaction into a new SQLite file, which `copy-data` can restore.
  */
-export async function backupSqlite(db: Kysely<any>, file: string): Promise<string> {
-  if (dialectOf(db) !== 'sqlite') {
-    throw new BackupError('backup copies a SQLite database; for PostgreSQL use pg_dump, which your platform already schedules.');
-  }
+export async function backupDatabase(db: Kysely<Database>, file: string): Promise<string> {
   const target = resolve(file);
   if (existsSync(target)) throw new BackupError(`${target} already exists: choose a new file name, nothing was overwritten.`);
   mkdirSync(dirname(target), { recursive: true });
-  await sql`vacuum into ${target}`.execute(db);
+  if (dialectOf(db) === 'sqlite') {
+    await sql`vacuum into ${target}`.execute(db);
+    return target;
+  }
+  const copy = openDatabase(target);
+  try {
+    await copyData(db, copy);
+  } finally {
+    await copy.destroy();
+  }
   return target;
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import { backupSqlite } from '../db/backup.js';
-import { openDatabase } from '../db/connection.js';
+import { backupDatabase } from '../db/backup.js';
+import { describeDatabase, isPostgresUrl, openDatabase } from '../db/connection.js';
+import { CopyRefusedError, copyData } from '../db/copy-data.js';
 import { listItemsWithVotes } from '../db/items.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
@@ -15,7 +16,10 @@ const USAGE = `Usage: terrain <command>
 
   export --format csv|json   print every item with its vote count (stdout)
   migrate                    bring the database schema up to date
-  backup FILE                write a consistent copy of the SQLite database to FILE
+  backup FILE                write a consistent copy of the live database to FILE (a SQLite file)
+  copy-data --from <sqlite file> --to <postgres url> [--force]
+                             copy every row to another database (refuses a target holding data
+                             unless --force, which replaces it)
 
 The database is DATABASE_URL (default ./data/terrain.sqlite).`;
 
@@ -68,9 +72,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { positionals } = parseArgs({ args: [...rest], allowPositionals: true });
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new CliError('Usage: terrain backup FILE', 2);
-        const target = await withDatabase(io.env, (db) => backupSqlite(db, file));
+        const target = await withDatabase(io.env, (db) => backupDatabase(db, file));
         io.err(`Backup written to ${target}`);
         return 0;
+      }
+      case 'copy-data': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } },
+        });
+        if (!values.from || !values.to)
+          throw new CliError('Usage: terrain copy-data --from <sqlite file> --to <postgres url> [--force]', 2);
+        if (!isPostgresUrl(values.from) && !existsSync(values.from)) throw new CliError(`No SQLite database at ${values.from}.`, 2);
+        const from = openDatabase(values.from, { poolSize: 2 });
+        const to = openDatabase(values.to, { poolSize: 2 });
+        try {
+          const { rows } = await copyData(from, to, { force: values.force });
+          const summary = Object.entries(rows)
+            .map(([table, n]) => `${n} ${table}`)
+            .join(', ');
+          io.err(`Copied ${describeDatabase(values.from)} to ${describeDatabase(values.to)}: ${summary}.`);
+          return 0;
+        } catch (error) {
+          if (error instanceof CopyRefusedError) throw new CliError(`Refused: ${error.message}`, 1);
+          throw error;
+        } finally {
+          await Promise.all([from.destroy(), to.destroy()]);
+        }
       }
       case undefined:
       case 'help':
