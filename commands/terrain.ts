@@ -45,7 +45,7 @@ export function parseTerrainCommand(text: string): TerrainSubcommand {
     case 'team':
     case 'equipe':
     case 'équipe':
-      return { name: 'team', side: second ? SIDES[second] : undefined };
+      return { name: 'team', side: second && Object.hasOwn(SIDES, second) ? SIDES[second] : undefined };
     default:
       return { name: 'unknown', word: first };
   }

@@ -1,5 +1,5 @@
 import type { ContextBlock, KnownBlock, PlainTextElement, SectionBlock } from '@slack/types';
-import { chunk } from '../domain/escape.js';
+import { chunk, escapeMrkdwn } from '../domain/escape.js';
 
 /** Small pure helpers for Block Kit: every builder goes through them, so limits live in one place. */
 export const LIMITS = { sectionText: 3000, messageBlocks: 50, viewBlocks: 100, plainText: 150, contextElements: 10 } as const;
@@ -18,5 +18,15 @@ export const context = (...mrkdwn: string[]): ContextBlock => ({
   elements: mrkdwn.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn' as const, text })),
 });
 
-/** Already-escaped mrkdwn that may be longer than one section: split over as many as it needs. */
-export const sections = (mrkdwn: string): SectionBlock[] => chunk(mrkdwn, LIMITS.sectionText).map(section);
+/**
+ * User text over as many sections as it needs, escaped. The raw text is split first (a cut must never
+ * fall inside an entity such as `&amp;`), and a piece that escaping makes too long is split again.
+ */
+export function escapedSections(text: string, max: number = LIMITS.sectionText): SectionBlock[] {
+  const pieces = (raw: string, size: number): string[] =>
+    chunk(raw, size).flatMap((piece) => {
+      const escaped = escapeMrkdwn(piece);
+      return escaped.length <= max ? [escaped] : pieces(piece, Math.max(1, Math.floor(size / 2)));
+    });
+  return pieces(text, max).map(section);
+}

@@ -1,5 +1,5 @@
 import { escapeMrkdwn } from '../domain/escape.js';
-import { type MessageContent, section, sections } from './kit.js';
+import { escapedSections, type MessageContent, section } from './kit.js';
 
 export { type MessageContent, section };
 
@@ -13,6 +13,5 @@ export function notice(text: string): MessageContent {
  * the explanation, then the text escaped, over as many sections as it takes.
  */
 export function noticeWithText(intro: string, userText: string): MessageContent {
-  const body = escapeMrkdwn(userText);
-  return { text: `${intro}\n\n${body}`, blocks: [section(intro), ...sections(body)] };
+  return { text: `${intro}\n\n${escapeMrkdwn(userText)}`, blocks: [section(intro), ...escapedSections(userText)] };
 }

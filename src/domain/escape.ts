@@ -27,6 +27,7 @@ export function truncate(text: string, max: number): string {
  * long text can be given back whole across several blocks.
  */
 export function chunk(text: string, max: number): string[] {
+  if (!(max >= 1)) throw new RangeError('chunk needs a size of at least 1');
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {

@@ -5,8 +5,10 @@
 export function slackMarkupToPlain(text: string): string {
   return text
     .replace(/<([^<>|]+)\|([^<>]+)>/g, (_m, target: string, label: string) => {
-      if (target.startsWith('@') || target.startsWith('#') || target.startsWith('!'))
-        return target.startsWith('#') ? `#${label}` : `@${label}`;
+      if (target.startsWith('#')) return `#${label}`;
+      if (target.startsWith('@') || target.startsWith('!subteam')) return label.startsWith('@') ? label : `@${label}`;
+      // Dates and other special commands: Slack's fallback text is what a person reads.
+      if (target.startsWith('!')) return label;
       return `${label} (${target})`;
     })
     .replace(/<([@#!])([^<>]+)>/g, (_m, sigil: string, id: string) =>

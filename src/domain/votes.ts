@@ -15,7 +15,7 @@ const ALIASES: Readonly<Record<string, string>> = { thumbsup: '+1', thumbsdown: 
 
 function canonical(name: string): string {
   const n = normalizeEmoji(name);
-  return ALIASES[n] ?? n;
+  return Object.hasOwn(ALIASES, n) ? ALIASES[n]! : n;
 }
 
 export function isVoteEmoji(reaction: string, voteEmojis: readonly string[]): boolean {

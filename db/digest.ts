@@ -1,0 +1,118 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { Database, Item, ItemStatus, Side } from './schema.js';
+
+/** Everything one digest period needs, read in a handful of queries. Times are (start, end]. */
+export interface DigestRows {
+  itemsFiled: Array<Item & { votes: number }>;
+  /** Votes that began in the period: (item, user) pairs whose first active reaction is in it. */
+  votesCast: Array<{ item_id: number; user_id: string; voted_at: string }>;
+  /** Items that received those votes (may be older than the period). */
+  votedItems: Array<Item & { votes: number }>;
+  statusChanges: Array<{
+    item_id: number;
+    from_status: ItemStatus;
+    to_status: ItemStatus;
+    by_user_id: string;
+    created_at: string;
+    item: Item & { votes: number };
+  }>;
+  waiting: Array<Item & { votes: number }>;
+  waitingCount: number;
+  /** created_at of every item filed in the trend window, for the weekly sparkline. */
+  trendCreatedAt: string[];
+  sides: Map<string, Side>;
+}
+
+const votes = (eb: ExpressionBuilder<Database, 'items'>) =>
+  eb
+    .selectFrom('vote_reactions')
+    .select(sql<number>`count(distinct vote_reactions.user_id)`.as('n'))
+    .whereRef('vote_reactions.item_id', '=', 'items.id')
+    .where('vote_reactions.active', '=', 1)
+    .as('votes');
+
+const withVotes = <T extends { votes: number | string | null }>(rows: T[]) => rows.map((r) => ({ ...r, votes: Number(r.votes ?? 0) }));
+
+export async function readDigestRows(
+  db: Kysely<Database>,
+  teamId: string,
+  period: { start: Date; end: Date },
+  options: { waitingDays: number; trendStart: Date; waitingLimit: number },
+): Promise<DigestRows> {
+  const start = period.start.toISOString();
+  const end = period.end.toISOString();
+  const waitingBefore = new Date(period.end.getTime() - options.waitingDays * 86_400_000).toISOString();
+
+  const itemsFiled = await db
+    .selectFrom('items')
+    .selectAll('items')
+    .select(votes)
+    .where('items.team_id', '=', teamId)
+    .where('items.created_at', '>', start)
+    .where('items.created_at', '<=', end)
+    .orderBy('items.id')
+    .execute();
+
+  const votesCast = await db
+    .selectFrom('vote_reactions')
+    .select(['item_id', 'user_id', sql<string>`min(added_at)`.as('voted_at')])
+    .where('team_id', '=', teamId)
+    .where('active', '=', 1)
+    .groupBy(['item_id', 'user_id'])
+    .having(sql<string>`min(added_at)`, '>', start)
+    .having(sql<string>`min(added_at)`, '<=', end)
+    .execute();
+
+  const votedIds = [...new Set(votesCast.map((v) => v.item_id))];
+  const votedItems =
+    votedIds.length === 0
+      ? []
+      : await db.selectFrom('items').selectAll('items').select(votes).where('items.team_id', '=', teamId).where('items.id', 'in', votedIds).execute();
+
+  const changes = await db
+    .selectFrom('status_changes')
+    .select(['item_id', 'from_status', 'to_status', 'by_user_id', 'created_at'])
+    .where('team_id', '=', teamId)
+    .where('created_at', '>', start)
+    .where('created_at', '<=', end)
+    .orderBy('created_at')
+    .execute();
+  const changedIds = [...new Set(changes.map((c) => c.item_id))];
+  const changedItems =
+    changedIds.length === 0
+      ? []
+      : withVotes(await db.selectFrom('items').selectAll('items').select(votes).where('items.id', 'in', changedIds).execute());
+  const byId = new Map(changedItems.map((i) => [i.id, i]));
+
+  const waitingQuery = db
+    .selectFrom('items')
+    .where('items.team_id', '=', teamId)
+    .where('items.status', '=', 'new')
+    .where('items.created_at', '<=', waitingBefore);
+  const waiting = await waitingQuery.selectAll('items').select(votes).orderBy('items.created_at').orderBy('items.id').limit(options.waitingLimit).execute();
+  const waitingCount = await waitingQuery.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+
+  const trend = await db
+    .selectFrom('items')
+    .select('created_at')
+    .where('team_id', '=', teamId)
+    .where('created_at', '>', options.trendStart.toISOString())
+    .where('created_at', '<=', end)
+    .execute();
+
+  const members = await db.selectFrom('members').select(['user_id', 'side']).where('team_id', '=', teamId).where('side', 'is not', null).execute();
+
+  return {
+    itemsFiled: withVotes(itemsFiled),
+    votesCast,
+    votedItems: withVotes(votedItems),
+    statusChanges: changes.flatMap((c) => {
+      const item = byId.get(c.item_id);
+      return item ? [{ ...c, item }] : [];
+    }),
+    waiting: withVotes(waiting),
+    waitingCount: Number(waitingCount.n),
+    trendCreatedAt: trend.map((t) => t.created_at),
+    sides: new Map(members.map((m) => [m.user_id, m.side as Side])),
+  };
+}
