@@ -10,6 +10,15 @@ export function normalizeEmoji(name: string): string {
     .toLowerCase();
 }
 
+/**
+ * Slack's event_ts (`1700000000.000200`) in a form that sorts as text the way it sorts as a number
+ * (ten-digit seconds, six-digit fraction), so the database can order events without parsing them.
+ */
+export function sortableEventTs(ts: string): string {
+  const [seconds = '0', fraction = ''] = ts.split('.');
+  return `${seconds.padStart(10, '0')}.${fraction.padEnd(6, '0').slice(0, 6)}`;
+}
+
 /** `thumbsup` is Slack's alias of `+1` (and `thumbsdown` of `-1`): either spelling counts. */
 const ALIASES: Readonly<Record<string, string>> = { thumbsup: '+1', thumbsdown: '-1' };
 

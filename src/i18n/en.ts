@@ -112,6 +112,46 @@ export const en = {
     soon: 'After-work invites are on their way to Terrain. Until then, the best after-work is the one you propose in this channel!',
   },
 
+  digest: {
+    title: (week: number, year: number) => `Terrain weekly digest · week ${week}, ${year}`,
+    range: (from: string, to: string) => `${from} – ${to}`,
+    quiet:
+      'A quiet week: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
+    numbers: (feedback: number, flags: number, votes: number) =>
+      `*This week:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    bySide: (sales: string, marketing: string, other: string | null) => `*By side:* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
+    sideCounts: (side: string, items: number, votes: number) =>
+      `${side} ${items} item${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    trend: (spark: string) => `*8-week trend:* ${spark} _new items per week_`,
+    topTitle: ':trophy: *Most voted this week*',
+    topLine: (rank: number, item: string, votes: number, periodVotes: number, revenue: string | null) =>
+      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${periodVotes < votes ? ` (+${periodVotes} this week)` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
+    flagsTitle: ':triangular_flag_on_post: *New flags*',
+    flagLine: (item: string, author: string) => `• ${item} — ${author}`,
+    movedTitle: ':arrows_counterclockwise: *What moved*',
+    movedLine: (item: string, from: string, to: string) => `• ${item}: ${from} → ${to}`,
+    shippedLine: (item: string, author: string, voters: number) =>
+      `:tada: *Shipped:* ${item}, raised by ${author} and backed by ${voters} voter${voters === 1 ? '' : 's'}. Thank you!`,
+    waitingTitle: ':hourglass_flowing_sand: *Waiting for an answer from marketing (over 7 days)*',
+    waitingLine: (item: string, author: string, age: string) => `• ${item} — ${author}, ${age}`,
+    competitorsTitle: ':eyes: *Competitors mentioned*',
+    competitorLine: (name: string, count: number) => `${name} ×${count}`,
+    voicesTitle: ':raised_hands: *Thank you, field voices*',
+    voiceLine: (user: string, filed: number, voted: number) => `${user} (${filed} filed, ${voted} vote${voted === 1 ? '' : 's'})`,
+    more: (n: number) => `…and ${n} more in the thread :thread:`,
+    threadFiled: (n: number) => `*Everything filed this week (${n})*`,
+    threadVoted: (n: number) => `*Everything voted this week (${n})*`,
+    threadFlags: (n: number) => `*All new flags (${n})*`,
+    threadWaiting: (n: number) => `*Everything waiting for an answer (${n})*`,
+    threadLine: (item: string, votes: number) => `• ${item} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    fallback: (week: number, feedback: number, flags: number, votes: number) =>
+      `Terrain weekly digest, week ${week}: ${feedback} feedback, ${flags} flags, ${votes} votes`,
+    previewNote: 'Preview: this is what the next digest would say if it were posted now.',
+    posted: (channel: string) => `Digest posted in ${channel}.`,
+    alreadyPosted: (channel: string) => `The digest for this period is already in ${channel}: nothing posted again.`,
+    noChannel: 'Terrain has no shared channel yet: run `/terrain setup` in the channel where the digest should go.',
+  },
+
   home: {
     title: 'Terrain',
     intro: 'What the field hears, marketing reads, and the credit comes back.',

@@ -111,6 +111,45 @@ export const fr: Messages = {
     soon: 'Les invitations aux afterworks arrivent bientôt dans Terrain. D’ici là, le meilleur afterwork est celui que vous proposez dans ce canal !',
   },
 
+  digest: {
+    title: (week, year) => `Bilan hebdo Terrain · semaine ${week}, ${year}`,
+    range: (from, to) => `${from} – ${to}`,
+    quiet:
+      'Semaine calme : rien de nouveau du terrain, ni vote, ni changement. Le prochain appel client est la prochaine occasion : `/feedback` prend dix secondes.',
+    numbers: (feedback, flags, votes) =>
+      `*Cette semaine :* ${feedback} retour${feedback === 1 ? '' : 's'} · ${flags} signalement${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    bySide: (sales, marketing, other) => `*Par équipe :* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
+    sideCounts: (side, items, votes) => `${side} ${items} élément${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    trend: (spark) => `*Tendance sur 8 semaines :* ${spark} _nouveaux éléments par semaine_`,
+    topTitle: ':trophy: *Les plus votés cette semaine*',
+    topLine: (rank, item, votes, periodVotes, revenue) =>
+      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${periodVotes < votes ? ` (+${periodVotes} cette semaine)` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
+    flagsTitle: ':triangular_flag_on_post: *Nouveaux signalements*',
+    flagLine: (item, author) => `• ${item} — ${author}`,
+    movedTitle: ':arrows_counterclockwise: *Ce qui a bougé*',
+    movedLine: (item, from, to) => `• ${item} : ${from} → ${to}`,
+    shippedLine: (item, author, voters) =>
+      `:tada: *Livré :* ${item}, proposé par ${author} et soutenu par ${voters} votant${voters === 1 ? '' : 's'}. Merci !`,
+    waitingTitle: ':hourglass_flowing_sand: *En attente d’une réponse du marketing (plus de 7 jours)*',
+    waitingLine: (item, author, age) => `• ${item} — ${author}, ${age}`,
+    competitorsTitle: ':eyes: *Concurrents cités*',
+    competitorLine: (name, count) => `${name} ×${count}`,
+    voicesTitle: ':raised_hands: *Merci aux voix du terrain*',
+    voiceLine: (user, filed, voted) => `${user} (${filed} déposé${filed === 1 ? '' : 's'}, ${voted} vote${voted === 1 ? '' : 's'})`,
+    more: (n) => `…et ${n} de plus dans le fil :thread:`,
+    threadFiled: (n) => `*Tout ce qui a été déposé cette semaine (${n})*`,
+    threadVoted: (n) => `*Tout ce qui a été voté cette semaine (${n})*`,
+    threadFlags: (n) => `*Tous les nouveaux signalements (${n})*`,
+    threadWaiting: (n) => `*Tout ce qui attend une réponse (${n})*`,
+    threadLine: (item, votes) => `• ${item} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    fallback: (week, feedback, flags, votes) =>
+      `Bilan hebdo Terrain, semaine ${week} : ${feedback} retours, ${flags} signalements, ${votes} votes`,
+    previewNote: 'Aperçu : voici ce que dirait le prochain bilan s’il était publié maintenant.',
+    posted: (channel) => `Bilan publié dans ${channel}.`,
+    alreadyPosted: (channel) => `Le bilan de cette période est déjà dans ${channel} : rien n’a été republié.`,
+    noChannel: 'Terrain n’a pas encore de canal partagé : lancez `/terrain setup` dans le canal où doit aller le bilan.',
+  },
+
   home: {
     title: 'Terrain',
     intro: 'Ce que le terrain entend, le marketing le lit, et le mérite revient au terrain.',

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { findItemByCard } from '../../../db/items.js';
 import { applyReaction } from '../../../db/votes.js';
 import type { Deps } from '../../deps.js';
-import { isVoteEmoji } from '../../domain/votes.js';
+import { isVoteEmoji, sortableEventTs } from '../../domain/votes.js';
 
 type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs;
 
@@ -24,7 +24,7 @@ export function reactionListener(deps: Deps, added: boolean) {
       userId: event.user,
       reaction: event.reaction,
       added,
-      eventTs: event.event_ts,
+      eventTs: sortableEventTs(event.event_ts),
       at: deps.clock.now(),
     });
   };

@@ -46,7 +46,7 @@ export function itemSubmitted(deps: Deps, kind: ItemKind) {
       await ack({ response_action: 'errors', errors: { [FIELDS.text]: t.errors.unexpectedNoText } });
       return;
     }
-    const result = validateItemForm(readItemForm(view.state.values, meta.kind));
+    const result = validateItemForm(readItemForm(view.state?.values, meta.kind));
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: fieldErrors(result.errors, t) });
       return;
