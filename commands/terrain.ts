@@ -33,7 +33,9 @@ const SIDES: Readonly<Record<string, Side>> = {
 
 /** `/terrain <subcommand> [args]`, in English or French words. */
 export function parseTerrainCommand(text: string): TerrainSubcommand {
-  const [first = '', second] = text.trim().toLowerCase().split(/\s+/);
+  const [word = '', rawSecond] = text.trim().split(/\s+/);
+  const first = word.toLowerCase();
+  const second = rawSecond?.toLowerCase();
   switch (first) {
     case '':
     case 'help':
@@ -47,7 +49,7 @@ export function parseTerrainCommand(text: string): TerrainSubcommand {
     case 'équipe':
       return { name: 'team', side: second && Object.hasOwn(SIDES, second) ? SIDES[second] : undefined };
     default:
-      return { name: 'unknown', word: first };
+      return { name: 'unknown', word };
   }
 }
 

@@ -67,7 +67,13 @@ export async function readDigestRows(
   const votedItems =
     votedIds.length === 0
       ? []
-      : await db.selectFrom('items').selectAll('items').select(votes).where('items.team_id', '=', teamId).where('items.id', 'in', votedIds).execute();
+      : await db
+          .selectFrom('items')
+          .selectAll('items')
+          .select(votes)
+          .where('items.team_id', '=', teamId)
+          .where('items.id', 'in', votedIds)
+          .execute();
 
   const changes = await db
     .selectFrom('status_changes')
@@ -89,7 +95,13 @@ export async function readDigestRows(
     .where('items.team_id', '=', teamId)
     .where('items.status', '=', 'new')
     .where('items.created_at', '<=', waitingBefore);
-  const waiting = await waitingQuery.selectAll('items').select(votes).orderBy('items.created_at').orderBy('items.id').limit(options.waitingLimit).execute();
+  const waiting = await waitingQuery
+    .selectAll('items')
+    .select(votes)
+    .orderBy('items.created_at')
+    .orderBy('items.id')
+    .limit(options.waitingLimit)
+    .execute();
   const waitingCount = await waitingQuery.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
 
   const trend = await db
@@ -100,7 +112,12 @@ export async function readDigestRows(
     .where('created_at', '<=', end)
     .execute();
 
-  const members = await db.selectFrom('members').select(['user_id', 'side']).where('team_id', '=', teamId).where('side', 'is not', null).execute();
+  const members = await db
+    .selectFrom('members')
+    .select(['user_id', 'side'])
+    .where('team_id', '=', teamId)
+    .where('side', 'is not', null)
+    .execute();
 
   return {
     itemsFiled: withVotes(itemsFiled),

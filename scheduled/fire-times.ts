@@ -74,7 +74,7 @@ export function wallClock(instant: number, timezone: string) {
 function offsetAt(instant: number, timezone: string): number {
   const w = wallClock(instant, timezone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (instant - (instant % 1000 + 1000) % 1000);
+  return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
 /** The instant of a wall-clock time in `timezone`: the first one when it happens twice, shifted forward over a gap. */
@@ -82,7 +82,9 @@ export function instantOf(wallMs: number, timezone: string): number {
   // The two offsets in force a day around this wall time cover any transition near it.
   const before = offsetAt(wallMs - 86_400_000, timezone);
   const after = offsetAt(wallMs + 86_400_000, timezone);
-  const candidates = [...new Set([wallMs - before, wallMs - after])].filter((t) => t + offsetAt(t, timezone) === wallMs).sort((a, b) => a - b);
+  const candidates = [...new Set([wallMs - before, wallMs - after])]
+    .filter((t) => t + offsetAt(t, timezone) === wallMs)
+    .sort((a, b) => a - b);
   if (candidates.length > 0) return candidates[0]!;
   // In a gap: read with the offset before the jump, which lands just as far after it.
   return wallMs - before;

@@ -95,6 +95,18 @@ const optional = (v: string | undefined): string | null => {
   return t ? t : null;
 };
 
+/**
+ * A whole amount as people type it: `50000`, `50 000`, `50,000` or `50.000` (thousands separators in
+ * groups of three, as in English and French), optionally with a currency sign. Decimals and anything
+ * else are refused rather than guessed: `50.000` must never become 50.
+ */
+export function parseAmount(raw: string): number | null {
+  const text = raw.trim().replace(/^[€$£]\s*|\s*[€$£]$|\s*(eur|usd|gbp)$/gi, '');
+  const plain = /^\d{1,13}$/.test(text) ? text : /^\d{1,3}([ ,.\u00a0\u202f_]\d{3})+$/.test(text) ? text.replace(/\D/g, '') : null;
+  if (plain === null || plain.length > 13) return null;
+  return Number(plain);
+}
+
 /** Validates a modal's values; every problem is reported against its field. */
 export function validateItemForm(v: ItemFormValues): { ok: true; item: ValidItem } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -122,11 +134,10 @@ export function validateItemForm(v: ItemFormValues): { ok: true; item: ValidItem
   const reason = limited('reason', v.reason, MAX_LONG_FIELD);
 
   let revenue: number | null = null;
-  const rawRevenue = optional(v.revenue)?.replace(/[\s,_\u00a0\u202f]/g, '');
+  const rawRevenue = optional(v.revenue);
   if (rawRevenue) {
-    const n = Number(rawRevenue);
-    if (!Number.isFinite(n) || n < 0 || n > 1e13) errors.push({ field: 'revenue', code: 'invalid_revenue' });
-    else revenue = Math.round(n);
+    revenue = parseAmount(rawRevenue);
+    if (revenue === null) errors.push({ field: 'revenue', code: 'invalid_revenue' });
   }
 
   if (errors.length > 0 || !text.ok) return { ok: false, errors };

@@ -103,7 +103,7 @@ export const en = {
       `Done: cards and the weekly digest will go to ${channel}. ${n} card${n === 1 ? '' : 's'} that were waiting for it ${n === 1 ? 'is' : 'are'} being posted now.`,
     setupNotAChannel: 'Run `/terrain setup` in the channel where cards should go (not in a direct message).',
     setupInviteFirst: (channel: string) =>
-      `I can't join ${channel} by myself (it's private). Type \`/invite @Terrain\` here first, then run \`/terrain setup\` again.`,
+      `Cards and the digest will go to ${channel}, but I can't join it by myself (it's private). Type \`/invite @Terrain\` here, then run \`/terrain setup\` again: the cards waiting will be posted then.`,
     teamUsage: 'Say which side you are on: `/terrain team sales`, `/terrain team marketing` or `/terrain team other`.',
     teamDone: (side: string) => `Noted: you're on the ${side} side.`,
   },
@@ -124,8 +124,9 @@ export const en = {
       `${side} ${items} item${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
     trend: (spark: string) => `*8-week trend:* ${spark} _new items per week_`,
     topTitle: ':trophy: *Most voted this week*',
-    topLine: (rank: number, item: string, votes: number, periodVotes: number, revenue: string | null) =>
-      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${periodVotes < votes ? ` (+${periodVotes} this week)` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
+    topLine: (rank: number, item: string, votes: number, thisWeek: string | null, revenue: string | null) =>
+      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
+    thisWeek: (n: number) => `(+${n} this week)`,
     flagsTitle: ':triangular_flag_on_post: *New flags*',
     flagLine: (item: string, author: string) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *What moved*',

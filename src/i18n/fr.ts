@@ -102,7 +102,7 @@ export const fr: Messages = {
       `C’est fait : les cartes et le bilan hebdomadaire iront dans ${channel}. ${n} carte${n === 1 ? '' : 's'} en attente ${n === 1 ? 'est publiée' : 'sont publiées'} maintenant.`,
     setupNotAChannel: 'Lancez `/terrain setup` dans le canal où iront les cartes (pas dans un message direct).',
     setupInviteFirst: (channel) =>
-      `Je ne peux pas rejoindre ${channel} seul (il est privé). Tapez d’abord \`/invite @Terrain\` ici, puis relancez \`/terrain setup\`.`,
+      `Les cartes et le bilan iront dans ${channel}, mais je ne peux pas le rejoindre seul (il est privé). Tapez \`/invite @Terrain\` ici, puis relancez \`/terrain setup\` : les cartes en attente seront alors publiées.`,
     teamUsage: 'Dites de quel côté vous êtes : `/terrain team sales`, `/terrain team marketing` ou `/terrain team other`.',
     teamDone: (side) => `C’est noté : vous êtes côté ${side}.`,
   },
@@ -122,8 +122,9 @@ export const fr: Messages = {
     sideCounts: (side, items, votes) => `${side} ${items} élément${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
     trend: (spark) => `*Tendance sur 8 semaines :* ${spark} _nouveaux éléments par semaine_`,
     topTitle: ':trophy: *Les plus votés cette semaine*',
-    topLine: (rank, item, votes, periodVotes, revenue) =>
-      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${periodVotes < votes ? ` (+${periodVotes} cette semaine)` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
+    topLine: (rank, item, votes, thisWeek, revenue) =>
+      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
+    thisWeek: (n) => `(+${n} cette semaine)`,
     flagsTitle: ':triangular_flag_on_post: *Nouveaux signalements*',
     flagLine: (item, author) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *Ce qui a bougé*',

@@ -1,5 +1,13 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/fr.js';
+import isoWeek from 'dayjs/plugin/isoWeek.js';
+import relativeTime from 'dayjs/plugin/relativeTime.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+dayjs.extend(isoWeek);
+dayjs.extend(relativeTime);
+
 import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
 

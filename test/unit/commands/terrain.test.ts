@@ -38,8 +38,8 @@ describe('parseTerrainCommand', () => {
     expect(parseTerrainCommand('équipe')).toEqual({ name: 'team', side: undefined });
   });
 
-  it('an unknown word is reported as that word, in lower case', () => {
-    expect(parseTerrainCommand('Frobnicate now')).toEqual({ name: 'unknown', word: 'frobnicate' });
+  it('an unknown word is reported as the user typed it', () => {
+    expect(parseTerrainCommand('Frobnicate now')).toEqual({ name: 'unknown', word: 'Frobnicate' });
     expect(parseTerrainCommand('<!channel>')).toEqual({ name: 'unknown', word: '<!channel>' });
   });
 

@@ -216,14 +216,20 @@ describe('validateItemForm', () => {
     ['50\u202f000', 50000],
     ['  1200  ', 1200],
     ['0', 0],
-    ['12.6', 13],
+    ['50.000', 50000],
+    ['1.250.000', 1250000],
+    ['€50', 50],
+    ['50 000 €', 50000],
   ])('reads the revenue "%s" as %d', (revenue, expected) => {
     expect(validOrThrow(validateItemForm({ kind: 'feedback', text: 'x', revenue })).revenue).toBe(expected);
   });
 
-  it.each(['-3', 'abc', '50k', '€50', 'Infinity', '1e14'])('refuses the revenue "%s" on its field', (revenue) => {
-    expect(errorsOf(validateItemForm({ kind: 'feedback', text: 'x', revenue }))).toEqual([{ field: 'revenue', code: 'invalid_revenue' }]);
-  });
+  it.each(['-3', 'abc', '50k', '12.6', '49,99', '5.00', '0x10', 'Infinity', '1e14', '99999999999999'])(
+    'refuses the revenue "%s" on its field',
+    (revenue) => {
+      expect(errorsOf(validateItemForm({ kind: 'feedback', text: 'x', revenue }))).toEqual([{ field: 'revenue', code: 'invalid_revenue' }]);
+    },
+  );
 
   it('an empty revenue is no revenue', () => {
     expect(validOrThrow(validateItemForm({ kind: 'feedback', text: 'x', revenue: '  ' })).revenue).toBeNull();
