@@ -53,7 +53,7 @@ const PREFIXES: Readonly<Record<string, FeedbackCategory>> = {
 export function parseQuickFeedback(raw: string): { category: FeedbackCategory | null; text: string } {
   const text = raw.trim();
   const match = /^([\p{L}]+)\s*:\s*([\s\S]+)$/u.exec(text);
-  const word = match?.[1]!.toLowerCase();
+  const word = match?.[1]?.toLowerCase();
   const category = word && Object.hasOwn(PREFIXES, word) ? PREFIXES[word] : undefined;
   return category && match ? { category, text: match[2]!.trim() } : { category: null, text };
 }
