@@ -4,19 +4,25 @@ import { moveBlockedCards } from '../db/items.js';
 import { setMemberSide } from '../db/members.js';
 import type { Side } from '../db/schema.js';
 import { saveWorkspaceSettings } from '../db/workspaces.js';
-import { type MessageContent, notice, section } from '../src/blocks/messages.js';
+import { previewDigest } from '../scheduled/digest.js';
+import { context } from '../src/blocks/kit.js';
+import { type MessageContent, notice, section, withButton } from '../src/blocks/messages.js';
 import type { Deps } from '../src/deps.js';
 import { escapeMrkdwn, truncate } from '../src/domain/escape.js';
 import { isChannelId, isTeamId, isUserId, mentionChannel } from '../src/domain/slack-ids.js';
 import { type Messages, messages } from '../src/i18n/index.js';
+import { ACTIONS } from '../src/ids.js';
 import { postBlockedCards } from '../src/services/cards.js';
 import { userLocale } from '../src/services/locale.js';
 import { tellUser } from '../src/services/replies.js';
+import { openSettingsModal } from '../src/services/settings.js';
 import { slackErrorCode, withRateLimit } from '../src/slack/calls.js';
 
 export type TerrainSubcommand =
   | { name: 'help' }
   | { name: 'setup' }
+  | { name: 'settings' }
+  | { name: 'digest' }
   | { name: 'team'; side: Side | undefined }
   | { name: 'unknown'; word: string };
 
@@ -42,8 +48,15 @@ export function parseTerrainCommand(text: string): TerrainSubcommand {
     case 'aide':
       return { name: 'help' };
     case 'setup':
-    case 'config':
       return { name: 'setup' };
+    case 'settings':
+    case 'config':
+    case 'réglages':
+    case 'reglages':
+      return { name: 'settings' };
+    case 'digest':
+    case 'bilan':
+      return { name: 'digest' };
     case 'team':
     case 'equipe':
     case 'équipe':
@@ -90,7 +103,8 @@ export function terrainCommand(deps: Deps) {
     await ack();
 
     deps.background.run('terrain command', { teamId, userId, sub: sub.name }, async () => {
-      const t = messages(await userLocale(deps, client, teamId, userId));
+      const locale = await userLocale(deps, client, teamId, userId);
+      const t = messages(locale);
       const reply = (content: MessageContent) => tellUser(deps, client, { userId, responseUrl: command.response_url }, content);
       switch (sub.name) {
         case 'help':
@@ -103,11 +117,19 @@ export function terrainCommand(deps: Deps) {
           if (!isChannel) return reply(notice(t.terrain.setupNotAChannel));
           if (!(await ensureMember(deps, client, channelId))) return reply(notice(t.terrain.setupInviteFirst(mentionChannel(channelId))));
           const posted = await postBlockedCards(deps, client, teamId);
-          return reply(
-            notice(
-              posted > 0 ? t.terrain.setupDoneWithCards(mentionChannel(channelId), posted) : t.terrain.setupDone(mentionChannel(channelId)),
-            ),
+          const done = notice(
+            posted > 0 ? t.terrain.setupDoneWithCards(mentionChannel(channelId), posted) : t.terrain.setupDone(mentionChannel(channelId)),
           );
+          return reply(withButton(done, t.settings.button, ACTIONS.openSettings));
+        }
+        case 'settings':
+          return openSettingsModal(deps, client, teamId, userId, command.trigger_id).catch(async (error: unknown) => {
+            deps.logger.warn('could not open the settings modal', { teamId, error });
+            await reply(notice(t.errors.modalUnavailable));
+          });
+        case 'digest': {
+          const digest = await previewDigest(deps, client, teamId, locale);
+          return reply({ text: digest.main.text, blocks: [context(t.digest.previewNote), ...digest.main.blocks].slice(0, 50) });
         }
       }
     });

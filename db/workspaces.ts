@@ -36,3 +36,13 @@ export async function saveWorkspaceSettings(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Records that Terrain runs in this workspace (once): the digest catches up only on what came after. */
+export async function ensureWorkspace(db: Kysely<Database>, teamId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('workspaces')
+    .values({ team_id: teamId, channel_id: null, digest_cron: null, digest_timezone: null, locale: null, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column('team_id').doNothing())
+    .execute();
+}

@@ -2,33 +2,59 @@ import type { WebClient } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Deps } from '../src/deps.js';
 import { recoverCards } from '../src/services/cards.js';
+import { runDueDigests } from './digest.js';
 
 export interface Scheduler {
-  /** Runs the start-up work (catch-up, recovery) and resolves when it is done. */
-  readonly ready: Promise<void>;
+  /** What a tick does: post due digests (catching up a missed one), post cards left unposted. */
+  tick(): Promise<void>;
+  /** Runs a first tick (the catch-up after a restart) and starts the clock. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The jobs that run by the clock. Each one claims its work in the database, so several replicas can
- * all run the scheduler: only one of them does each piece of work.
+ * The jobs that run by the clock. node-cron fires the digest on DIGEST_CRON in DIGEST_TIMEZONE, and a
+ * minute tick covers what one schedule cannot: workspaces with their own schedule, digests missed while
+ * the bot was down, cards left unposted. Which period is due comes from scheduled/fire-times.ts, and each
+ * run is claimed in the database, so ticks may overlap, and replicas may all run them: work is done once.
  */
-export function startScheduler(deps: Deps, client: WebClient): Scheduler {
+export function createScheduler(deps: Deps, client: WebClient): Scheduler {
   const tasks: ScheduledTask[] = [];
-  const recover = () =>
-    recoverCards(deps, client)
-      .then((n) => {
-        if (n > 0) deps.logger.info('posted cards left unposted', { count: n });
-      })
-      .catch((error: unknown) => deps.logger.error('card recovery failed', { error }));
+  let chain: Promise<void> = Promise.resolve();
 
-  // Cards left unposted by a crash or a Slack outage are retried every minute.
-  tasks.push(cron.schedule('* * * * *', recover, { name: 'card-recovery', noOverlap: true }));
+  const work = async () => {
+    try {
+      for (const outcome of await runDueDigests(deps, client)) {
+        if (outcome.status === 'posted') deps.logger.info('weekly digest posted', { channel: outcome.channel, ts: outcome.ts });
+      }
+    } catch (error) {
+      deps.logger.error('digest tick failed', { error });
+    }
+    try {
+      const n = await recoverCards(deps, client);
+      if (n > 0) deps.logger.info('posted cards left unposted', { count: n });
+    } catch (error) {
+      deps.logger.error('card recovery failed', { error });
+    }
+  };
+  // One tick at a time in this process (the cron and the minute tick may coincide).
+  const tick = () => {
+    chain = chain.then(work);
+    return chain;
+  };
 
   return {
-    ready: recover(),
+    tick,
+    async start() {
+      await tick();
+      tasks.push(
+        cron.schedule(deps.config.digestCron, tick, { name: 'digest', timezone: deps.config.digestTimezone, noOverlap: true }),
+        cron.schedule('* * * * *', tick, { name: 'minute-tick', noOverlap: true }),
+      );
+    },
     async stop() {
       await Promise.all(tasks.map((t) => t.stop()));
+      await chain;
     },
   };
 }

@@ -48,7 +48,7 @@ export function createApp(deps: Deps): TerrainApp {
     });
     receiver = socket;
   } else {
-    receiver = createHttpReceiver({ signingSecret: config.signingSecret ?? '', logger: boltLogger, clock: deps.clock, health });
+    receiver = createHttpReceiver({ signingSecret: config.signingSecret ?? '', logger: boltLogger, health });
   }
 
   const app = new App({

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { randomUUID } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import { backupDatabase } from '../db/backup.js';
 import { describeDatabase, isPostgresUrl, openDatabase } from '../db/connection.js';
@@ -9,14 +11,24 @@ import { CopyRefusedError, copyData } from '../db/copy-data.js';
 import { listItemsWithVotes } from '../db/items.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
-import { ConfigError, type Env, loadDatabaseConfig } from './config.js';
+import { listWorkspaces } from '../db/workspaces.js';
+import { postDigestNow, previewDigest } from '../scheduled/digest.js';
+import { createBackground } from './background.js';
+import { digestAsText } from './blocks/digest.js';
+import { type Clock, systemClock } from './clock.js';
+import { ConfigError, type Env, loadConfig, loadDatabaseConfig } from './config.js';
+import type { Deps } from './deps.js';
 import { toCsv, toExportRows, toJson } from './export.js';
+import { createLogger } from './logger.js';
 
 const USAGE = `Usage: terrain <command>
 
   export --format csv|json   print every item with its vote count (stdout)
   migrate                    bring the database schema up to date
   backup FILE                write a consistent copy of the live database to FILE (a SQLite file)
+  digest --preview           print the digest the next scheduled run would post (last fire time → now)
+  digest --post              post that digest now, unless it was already posted for that period
+                             (--team T… when the database serves several workspaces)
   copy-data --from <sqlite file> --to <postgres url> [--force]
                              copy every row to another database (refuses a target holding data
                              unless --force, which replaces it)
@@ -37,6 +49,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Env;
+  /** The time the digest commands take as now (tests fix it). */
+  clock?: Clock;
 }
 
 async function withDatabase<T>(env: Env, run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -75,6 +89,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const target = await withDatabase(io.env, (db) => backupDatabase(db, file));
         io.err(`Backup written to ${target}`);
         return 0;
+      }
+      case 'digest': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { preview: { type: 'boolean', default: false }, post: { type: 'boolean', default: false }, team: { type: 'string' } },
+        });
+        if (values.preview === values.post) throw new CliError('Usage: terrain digest --preview | --post [--team T…]', 2);
+        return await runDigest(io, { post: values.post, team: values.team });
       }
       case 'copy-data': {
         const { values } = parseArgs({
@@ -130,6 +152,60 @@ function isMain(): boolean {
   } catch {
     return false;
   }
+}
+
+/** `digest --preview|--post`: the same digest the scheduler builds, for the workspace in the database. */
+async function runDigest(io: CliIo, options: { post: boolean; team: string | undefined }): Promise<number> {
+  const config = loadConfig(io.env);
+  const logger = createLogger({ level: 'warn', format: config.logFormat, write: io.err });
+  const db = openDatabase(config.databaseUrl, { poolSize: 2 });
+  const client = new WebClient(config.botToken, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const deps: Deps = {
+    db,
+    config,
+    clock: io.clock ?? systemClock,
+    logger,
+    background: createBackground(logger),
+    instanceId: `cli-${randomUUID()}`,
+  };
+  try {
+    await migrateToLatest(db);
+    const teamId = options.team ?? (await onlyTeam(db, client));
+    if (!options.post) {
+      io.out(digestAsText(await previewDigest(deps, client, teamId)));
+      return 0;
+    }
+    const outcome = await postDigestNow(deps, client, teamId);
+    switch (outcome.status) {
+      case 'posted':
+        io.out(`Posted the digest in ${outcome.channel} (ts ${outcome.ts}).\n`);
+        return 0;
+      case 'already_posted':
+        io.out(`Already posted for this period in ${outcome.channel}${outcome.ts ? ` (ts ${outcome.ts})` : ''}: nothing posted.\n`);
+        return 0;
+      case 'in_progress':
+        io.out(`Another Terrain process is posting this period's digest in ${outcome.channel} right now: nothing posted.\n`);
+        return 0;
+      case 'no_channel':
+        throw new CliError('No shared channel: run /terrain setup in Slack, or set TERRAIN_CHANNEL.', 1);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function onlyTeam(db: Kysely<Database>, client: WebClient): Promise<string> {
+  const teams = (await listWorkspaces(db)).map((w) => w.team_id);
+  if (teams.length === 1) return teams[0]!;
+  if (teams.length > 1)
+    throw new CliError(`This database serves ${teams.length} workspaces (${teams.join(', ')}): choose one with --team.`, 2);
+  const auth = await client.auth.test();
+  if (!auth.team_id) throw new CliError('Slack did not say which workspace SLACK_BOT_TOKEN belongs to.', 1);
+  return auth.team_id;
 }
 
 // Run when executed (npx terrain …), not when imported by tests.

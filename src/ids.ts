@@ -13,12 +13,14 @@ export const SHORTCUTS = {
 export const VIEWS = {
   feedback: 'terrain_feedback_modal',
   flag: 'terrain_flag_modal',
+  settings: 'terrain_settings_modal',
 } as const;
 
 export const ACTIONS = {
   homeNewFeedback: 'home_new_feedback',
   homeNewFlag: 'home_new_flag',
   openCard: 'open_card',
+  openSettings: 'open_settings',
 } as const;
 
 /** Block ids of the item modals; each input's action id is `value`. */
@@ -34,6 +36,15 @@ export const FIELDS = {
   reason: 'reason',
 } as const;
 export const FIELD_ACTION = 'value';
+
+/** Block ids of the settings modal. */
+export const SETTINGS_FIELDS = {
+  day: 'digest_day',
+  time: 'digest_time',
+  timezone: 'digest_timezone',
+  cron: 'digest_cron',
+  language: 'language',
+} as const;
 
 /** Message metadata event types: how Terrain finds its own messages again after a crash. */
 export const METADATA = {

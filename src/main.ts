@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describeDatabase, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { startScheduler } from '../scheduled/index.js';
+import { ensureWorkspace } from '../db/workspaces.js';
+import { createScheduler } from '../scheduled/index.js';
 import { createApp } from './app.js';
 import { createBackground } from './background.js';
 import { systemClock } from './clock.js';
@@ -20,17 +21,25 @@ async function main(): Promise<void> {
   const deps: Deps = { db, config, clock: systemClock, logger, background, instanceId: randomUUID() };
   const terrain = createApp(deps);
 
+  let teamId: string | undefined;
   try {
     const auth = await terrain.app.client.auth.test();
     logger.info('connected to Slack', { team: auth.team, bot: auth.user });
+    teamId = auth.team_id;
   } catch (error) {
+    const code = slackErrorCode(error);
     throw new Error(
-      `Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error) ?? (error as Error).message}): copy the Bot User OAuth Token again from "OAuth & Permissions".`,
+      code
+        ? `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again from "OAuth & Permissions".`
+        : `could not reach Slack (${(error as Error).message}): check the network${config.slackApiUrl ? ` and SLACK_API_URL (${config.slackApiUrl})` : ''}.`,
     );
   }
 
+  if (teamId) await ensureWorkspace(db, teamId, systemClock.now());
+
   const { port } = await terrain.start();
-  const scheduler = startScheduler(deps, terrain.app.client);
+  const scheduler = createScheduler(deps, terrain.app.client);
+  await scheduler.start();
   logger.info('Terrain is running', {
     mode: terrain.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`,
     database: describeDatabase(config.databaseUrl),

@@ -5,7 +5,7 @@ import type { DigestData, DigestItem } from '../digest/compose.js';
 import { sparkline } from '../digest/compose.js';
 import { chunk, escapeMrkdwn, truncate } from '../domain/escape.js';
 import { mentionUser } from '../domain/slack-ids.js';
-import { formatAmount, type Locale, type Messages } from '../i18n/index.js';
+import { formatAmount, inZone, type Locale, type Messages } from '../i18n/index.js';
 import { context, LIMITS, type MessageContent, plain, section } from './kit.js';
 
 export interface DigestContext {
@@ -31,12 +31,6 @@ export interface DigestMessages {
 /** Items listed in the post itself; the rest go to the thread. */
 export const LIST_IN_POST = 5;
 const ITEM_TEXT = 90;
-
-/** The local calendar date of an instant in the digest's zone, as a dayjs in the reader's language. */
-function localDay(instant: Date, ctx: DigestContext) {
-  const w = wallClock(instant.getTime(), ctx.timezone);
-  return dayjs.utc(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)).locale(ctx.locale);
-}
 
 /** ISO week of the period: that of its middle, so a Monday-morning digest names the week it sums up. */
 export function periodWeek(period: { start: Date; end: Date }, timezone: string): { week: number; year: number } {
@@ -209,7 +203,10 @@ function toMessages(blocks: KnownBlock[], text: string): MessageContent[] {
 export function buildDigest(data: DigestData, ctx: DigestContext, sections: readonly DigestSection[] = DIGEST_SECTIONS): DigestMessages {
   const { t } = ctx;
   const { week, year } = periodWeek(data.period, ctx.timezone);
-  const range = t.digest.range(localDay(data.period.start, ctx).format('D MMM'), localDay(data.period.end, ctx).format('D MMM YYYY'));
+  const range = t.digest.range(
+    inZone(data.period.start, ctx.timezone, ctx.locale).format('D MMM'),
+    inZone(data.period.end, ctx.timezone, ctx.locale).format('D MMM YYYY'),
+  );
   const text = t.digest.fallback(week, data.counts.feedback, data.counts.flags, data.counts.votes);
   const head: KnownBlock[] = [{ type: 'header', text: plain(t.digest.title(week, year)) }, context(range)];
   if (data.quiet) return { main: { text: `${text}. ${t.digest.quiet}`, blocks: [...head, section(t.digest.quiet)] }, thread: [] };

@@ -1,5 +1,5 @@
 import { escapeMrkdwn } from '../domain/escape.js';
-import { escapedSections, type MessageContent, section } from './kit.js';
+import { escapedSections, type MessageContent, plain, section } from './kit.js';
 
 export { type MessageContent, section };
 
@@ -14,4 +14,12 @@ export function notice(text: string): MessageContent {
  */
 export function noticeWithText(intro: string, userText: string): MessageContent {
   return { text: `${intro}\n\n${escapeMrkdwn(userText)}`, blocks: [section(intro), ...escapedSections(userText)] };
+}
+
+/** A private answer with one button under it (the action's handler does the rest). */
+export function withButton(content: MessageContent, label: string, actionId: string): MessageContent {
+  return {
+    text: content.text,
+    blocks: [...content.blocks, { type: 'actions', elements: [{ type: 'button', action_id: actionId, text: plain(label) }] }],
+  };
 }

@@ -95,6 +95,7 @@ export const en = {
       '• React to a card with the vote emoji: one vote per person.',
       '• `/terrain setup`: make this channel the shared channel for cards and the digest.',
       '• `/terrain team sales|marketing|other`: say which side you are on.',
+      '• `/terrain digest`: see this week’s digest now, privately. `/terrain settings`: when and in which language it is posted.',
       '• `/terrain help`: this message.',
     ].join('\n'),
     unknown: (word: string) => `I don't know \`${word}\`. Here is what I can do:`,
@@ -151,6 +152,27 @@ export const en = {
     posted: (channel: string) => `Digest posted in ${channel}.`,
     alreadyPosted: (channel: string) => `The digest for this period is already in ${channel}: nothing posted again.`,
     noChannel: 'Terrain has no shared channel yet: run `/terrain setup` in the channel where the digest should go.',
+  },
+
+  settings: {
+    title: 'Terrain settings',
+    save: 'Save',
+    intro: (channel: string) => `The weekly digest goes to ${channel}. Choose when, and in which language.`,
+    noChannel: 'No shared channel yet: run `/terrain setup` in the channel where cards and the digest should go.',
+    day: 'Digest day',
+    /** By cron day number. */
+    days: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 0: 'Sunday' } as Record<number, string>,
+    time: 'Time',
+    timezone: 'Time zone',
+    timezoneHint: 'An IANA zone such as Europe/Paris or America/New_York',
+    cron: 'Custom schedule (cron, optional)',
+    cronHint: 'Overrides day and time, e.g. "0 9 * * 1" for Mondays at 9:00',
+    language: 'Language of the digest',
+    languages: { en: 'English', fr: 'Français' } as Record<string, string>,
+    badTimezone: 'Unknown time zone: use a name such as Europe/Paris.',
+    badCron: 'Not a valid cron expression, e.g. "0 9 * * 1".',
+    saved: (next: string, zone: string, language: string) => `Saved. The next digest: ${next} (${zone}), in ${language}.`,
+    button: 'Digest settings',
   },
 
   home: {

@@ -2,9 +2,11 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/fr.js';
 import isoWeek from 'dayjs/plugin/isoWeek.js';
 import relativeTime from 'dayjs/plugin/relativeTime.js';
+import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 
 dayjs.extend(utc);
+dayjs.extend(timezone);
 dayjs.extend(isoWeek);
 dayjs.extend(relativeTime);
 
@@ -31,9 +33,9 @@ export function localeFromSlack(slackLocale: string | null | undefined, fallback
   return isLocale(lang) ? lang : fallback;
 }
 
-/** A dayjs instance in the given language (dayjs locales are global; this keeps the choice local). */
-export function day(date: Date | string, locale: Locale) {
-  return dayjs(date).locale(locale);
+/** A date as read on a clock in `zone`, in the given language (dayjs locales are global; this keeps the choice local). */
+export function inZone(date: Date | string, zone: string, locale: Locale) {
+  return dayjs(date).tz(zone).locale(locale);
 }
 
 /** Whole amounts with the locale's grouping: 50 000 in French, 50,000 in English. */

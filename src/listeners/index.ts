@@ -4,11 +4,13 @@ import type { Deps } from '../deps.js';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids.js';
 import { homeNewItem } from './actions/home-new-item.js';
 import { openCard } from './actions/open-card.js';
+import { openSettings } from './actions/open-settings.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
 import { itemSubmitted } from './views/item-submitted.js';
+import { settingsSubmitted } from './views/settings-submitted.js';
 
 /** Every listener Terrain has, registered in one place (the manifest test reads this too). */
 export function register(app: App, deps: Deps): void {
@@ -19,7 +21,9 @@ export function register(app: App, deps: Deps): void {
   app.shortcut({ callback_id: SHORTCUTS.sendToTerrain, type: 'message_action' }, sendToTerrain(deps));
   app.view(VIEWS.feedback, itemSubmitted(deps, 'feedback'));
   app.view(VIEWS.flag, itemSubmitted(deps, 'flag'));
+  app.view(VIEWS.settings, settingsSubmitted(deps));
   app.action(ACTIONS.homeNewFeedback, homeNewItem(deps, 'feedback'));
   app.action(ACTIONS.homeNewFlag, homeNewItem(deps, 'flag'));
+  app.action(ACTIONS.openSettings, openSettings(deps));
   app.action(new RegExp(`^${ACTIONS.openCard}_\\d+$`), openCard);
 }

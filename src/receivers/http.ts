@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Logger as BoltLogger, HTTPReceiver } from '@slack/bolt';
-import type { Clock } from '../clock.js';
 import { type HealthCheck, healthHandler } from './health.js';
 
 const MAX_SKEW_SECONDS = 5 * 60;
 
 /**
+ * Real time, like Bolt's own check (not the injected clock: this is about the request, not the domain).
  * Bolt refuses stale timestamps but not ones from the future; Slack's rule is five minutes either way,
  * so a request stamped too far ahead (a replay prepared in advance) is refused here with the same 401.
  */
@@ -20,12 +20,7 @@ export function isTimestampFresh(header: string | string[] | undefined, now: Dat
  * Slack's acknowledgement leaves only once the listener has stored what it must, so "acknowledged"
  * always means "stored"; listeners hand their Slack calls to the background to stay well within 3 s.
  */
-export function createHttpReceiver(options: {
-  signingSecret: string;
-  logger: BoltLogger;
-  clock: Clock;
-  health: HealthCheck;
-}): HTTPReceiver {
+export function createHttpReceiver(options: { signingSecret: string; logger: BoltLogger; health: HealthCheck }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: ['/slack/events'],
@@ -55,7 +50,7 @@ export function createHttpReceiver(options: {
   });
   const listener = receiver.requestListener;
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'POST' && !isTimestampFresh(req.headers['x-slack-request-timestamp'], options.clock.now())) {
+    if (req.method === 'POST' && !isTimestampFresh(req.headers['x-slack-request-timestamp'], new Date())) {
       options.logger.warn('request refused: timestamp more than five minutes away from now');
       res.writeHead(401);
       res.end();

@@ -5,12 +5,15 @@ import { isChannelId, isMessageTs } from '../domain/slack-ids.js';
 import { isLocale } from '../i18n/index.js';
 import { FIELD_ACTION, FIELDS } from '../ids.js';
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null } | undefined>>;
+type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value?: string } | null; selected_time?: string | null } | undefined>
+>;
 
 /** The one way Terrain reads a modal input: text typed, or the value of the option picked. */
 export function readField(values: StateValues | undefined, blockId: string): string | undefined {
   const input = values?.[blockId]?.[FIELD_ACTION];
-  const value = input?.selected_option?.value ?? input?.value;
+  const value = input?.selected_option?.value ?? input?.selected_time ?? input?.value;
   return typeof value === 'string' ? value : undefined;
 }
 

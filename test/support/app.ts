@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../db/connection.js';
+import { createScheduler, type Scheduler } from '../../scheduled/index.js';
 import { createApp, type TerrainApp } from '../../src/app.js';
 import { type Background, createBackground } from '../../src/background.js';
 import { type Clock, systemClock } from '../../src/clock.js';
@@ -20,6 +21,8 @@ export interface TestApp {
   readonly deps: Deps;
   readonly terrain: TerrainApp;
   readonly background: Background;
+  /** The app's scheduler, not started: tests call `tick()` at the moments they choose. */
+  readonly scheduler: Scheduler;
   /** Waits until every Slack call started after an acknowledgement has finished. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -35,6 +38,8 @@ export async function startTestApp(options: {
   env?: Env;
   clock?: Clock;
   socketMode?: boolean;
+  /** Distinct per replica by default; set it to play a restarted process. */
+  instanceId?: string;
 }): Promise<TestApp> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -49,7 +54,14 @@ export async function startTestApp(options: {
   const logger = process.env.TERRAIN_TEST_LOG ? createLogger({ level: 'debug', format: 'pretty' }) : silentLogger;
   const db = openDatabase(config.databaseUrl, { poolSize: 5 });
   const background = createBackground(logger);
-  const deps: Deps = { db, config, clock: options.clock ?? systemClock, logger, background, instanceId: randomUUID() };
+  const deps: Deps = {
+    db,
+    config,
+    clock: options.clock ?? systemClock,
+    logger,
+    background,
+    instanceId: options.instanceId ?? randomUUID(),
+  };
   const terrain = createApp(deps);
   const { port } = await terrain.start();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -59,6 +71,7 @@ export async function startTestApp(options: {
     deps,
     terrain,
     background,
+    scheduler: createScheduler(deps, terrain.app.client),
     drain: () => background.drain(),
     async stop() {
       await terrain.stop();

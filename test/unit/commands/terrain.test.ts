@@ -6,7 +6,15 @@ describe('parseTerrainCommand', () => {
     expect(parseTerrainCommand(text)).toEqual({ name: 'help' });
   });
 
-  it.each(['setup', 'Setup', 'config', 'setup now'])('"%s" sets the channel up', (text) => {
+  it.each(['settings', 'config', 'réglages'])('"%s" opens the settings', (text) => {
+    expect(parseTerrainCommand(text)).toEqual({ name: 'settings' });
+  });
+
+  it.each(['digest', 'Digest', 'bilan'])('"%s" shows the digest', (text) => {
+    expect(parseTerrainCommand(text)).toEqual({ name: 'digest' });
+  });
+
+  it.each(['setup', 'Setup', 'setup now'])('"%s" sets the channel up', (text) => {
     expect(parseTerrainCommand(text)).toEqual({ name: 'setup' });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
-import { day, formatAmount, isLocale, LOCALES, localeFromSlack, messages } from '../../../src/i18n/index.js';
+import { formatAmount, inZone, isLocale, LOCALES, localeFromSlack, messages } from '../../../src/i18n/index.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -143,12 +143,18 @@ describe('formatAmount', () => {
   });
 });
 
-describe('day', () => {
+describe('inZone', () => {
   it('formats dates in the chosen language without changing the global one', () => {
     const date = new Date('2026-11-23T09:00:00Z');
-    expect(day(date, 'fr').format('MMMM')).toBe('novembre');
-    expect(day(date, 'en').format('MMMM')).toBe('November');
-    expect(day(date, 'fr').format('dddd')).toBe('lundi');
-    expect(day(date, 'en').format('dddd')).toBe('Monday');
+    expect(inZone(date, 'UTC', 'fr').format('MMMM')).toBe('novembre');
+    expect(inZone(date, 'UTC', 'en').format('MMMM')).toBe('November');
+    expect(inZone(date, 'UTC', 'fr').format('dddd')).toBe('lundi');
+    expect(inZone(date, 'UTC', 'en').format('dddd')).toBe('Monday');
+  });
+
+  it('reads the clock of the given time zone, across midnight and daylight saving', () => {
+    expect(inZone(new Date('2026-11-22T23:30:00Z'), 'Europe/Paris', 'en').format('dddd HH:mm')).toBe('Monday 00:30');
+    expect(inZone(new Date('2026-07-01T12:00:00Z'), 'Europe/Paris', 'en').format('HH:mm')).toBe('14:00');
+    expect(inZone(new Date('2026-01-01T12:00:00Z'), 'America/New_York', 'fr').format('HH:mm')).toBe('07:00');
   });
 });

@@ -1,0 +1,211 @@
+import type { WebClient } from '@slack/web-api';
+import { readDigestRows } from '../db/digest.js';
+import { claimRun, finishRun, type RunKey, releaseRun } from '../db/job-runs.js';
+import type { Item } from '../db/schema.js';
+import { getWorkspace, listWorkspaces } from '../db/workspaces.js';
+import { buildDigest, type DigestMessages } from '../src/blocks/digest.js';
+import type { Deps } from '../src/deps.js';
+import { composeDigest, TREND_WEEKS, WAITING_DAYS } from '../src/digest/compose.js';
+import { isLocale, type Locale, messages } from '../src/i18n/index.js';
+import { withRateLimit } from '../src/slack/calls.js';
+import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from './fire-times.js';
+
+export const DIGEST_JOB = 'digest';
+export const DIGEST_METADATA = 'terrain_digest';
+/** A replica posting a digest holds it this long; waits on 429s are capped well below it. */
+export const DIGEST_LEASE_MS = 15 * 60 * 1000;
+/** A digest missed while the bot was down is caught up only within a week of its fire time. */
+export const CATCH_UP_MS = 7 * 86_400_000;
+const WEEK_MS = 7 * 86_400_000;
+
+export interface DigestSettings {
+  teamId: string;
+  channelId: string | undefined;
+  schedule: Schedule;
+  locale: Locale;
+  /** When Terrain was set up in this workspace: no catch-up for fire times before it. */
+  since: string | undefined;
+}
+
+/** A workspace's digest settings: its own (`/terrain setup`), else the deployment's defaults. */
+export async function digestSettings(deps: Pick<Deps, 'db' | 'config'>, teamId: string): Promise<DigestSettings> {
+  const ws = await getWorkspace(deps.db, teamId);
+  return {
+    teamId,
+    channelId: ws?.channel_id ?? deps.config.channelId,
+    schedule: { cron: ws?.digest_cron ?? deps.config.digestCron, timezone: ws?.digest_timezone ?? deps.config.digestTimezone },
+    locale: isLocale(ws?.locale) ? ws.locale : deps.config.locale,
+    since: ws?.created_at,
+  };
+}
+
+/** Permalinks are built from the workspace URL (one auth.test), not one chat.getPermalink per item. */
+async function linkBuilder(deps: Deps, client: WebClient | undefined) {
+  let base: string | undefined;
+  try {
+    base = client ? (await withRateLimit(deps.clock, () => client.auth.test())).url : undefined;
+  } catch (error) {
+    deps.logger.warn('no workspace URL: the digest goes without links', { error });
+  }
+  return (item: Pick<Item, 'card_channel_id' | 'card_ts'>): string | null =>
+    base && item.card_ts ? `${base.replace(/\/?$/, '/')}archives/${item.card_channel_id}/p${item.card_ts.replace('.', '')}` : null;
+}
+
+/** The digest of a period, in a language, ready to post or show. */
+export async function composeFor(
+  deps: Deps,
+  client: WebClient | undefined,
+  settings: DigestSettings,
+  period: Period,
+  locale: Locale = settings.locale,
+): Promise<DigestMessages> {
+  const rows = await readDigestRows(deps.db, settings.teamId, period, {
+    waitingDays: WAITING_DAYS,
+    trendStart: new Date(period.end.getTime() - TREND_WEEKS * WEEK_MS),
+    waitingLimit: 60,
+  });
+  const data = composeDigest(rows, period, await linkBuilder(deps, client));
+  return buildDigest(data, { t: messages(locale), locale, timezone: settings.schedule.timezone });
+}
+
+/** The digest's own message, found by its metadata: proof it was posted even if the record was lost. */
+async function findDigestMessage(deps: Deps, client: WebClient, key: RunKey, since: Date): Promise<string | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const res = await withRateLimit(deps.clock, () =>
+      client.conversations.history({
+        channel: key.channelId,
+        oldest: String(Math.floor(since.getTime() / 1000) - 86_400),
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
+    const found = res.messages?.find((m) => {
+      const payload = m.metadata?.event_payload as { team_id?: unknown; run_key?: unknown } | undefined;
+      return m.metadata?.event_type === DIGEST_METADATA && payload?.run_key === key.runKey && payload?.team_id === key.teamId;
+    });
+    if (found?.ts) return found.ts;
+    cursor = res.response_metadata?.next_cursor || undefined;
+    if (!res.has_more || !cursor) return undefined;
+  }
+  return undefined;
+}
+
+export type PostOutcome =
+  | { status: 'posted'; channel: string; ts: string }
+  | { status: 'already_posted'; channel: string; ts: string | null }
+  | { status: 'in_progress'; channel: string }
+  | { status: 'no_channel' };
+
+/**
+ * Posts one digest run exactly once: claimed in the database first (so two replicas or a restart never
+ * both post), then the channel is checked for the digest's own message (a crash may have come between
+ * sending and recording), then it is sent without the client's automatic retries; 429s are waited out.
+ */
+export async function postDigestRun(
+  deps: Deps,
+  client: WebClient,
+  settings: DigestSettings,
+  period: Period,
+  runKey: Date,
+): Promise<PostOutcome> {
+  const channel = settings.channelId;
+  if (!channel) return { status: 'no_channel' };
+  const key: RunKey = { teamId: settings.teamId, job: DIGEST_JOB, channelId: channel, runKey: runKey.toISOString() };
+  const claim = await claimRun(deps.db, key, deps.instanceId, deps.clock.now(), DIGEST_LEASE_MS);
+  if (!claim.claimed) {
+    return claim.existing.state === 'done'
+      ? { status: 'already_posted', channel, ts: claim.existing.message_ts }
+      : { status: 'in_progress', channel };
+  }
+  const log = { teamId: settings.teamId, channel, runKey: key.runKey };
+  try {
+    const existing = await findDigestMessage(deps, client, key, period.start);
+    if (existing) {
+      await finishRun(deps.db, key, deps.instanceId, existing, deps.clock.now());
+      deps.logger.info('digest already in the channel: recorded, not posted again', { ...log, ts: existing });
+      return { status: 'already_posted', channel, ts: existing };
+    }
+    const digest = await composeFor(deps, client, settings, period);
+    const wait = { maxWaits: 5, maxWaitSeconds: 60 };
+    const res = await withRateLimit(
+      deps.clock,
+      () =>
+        client.chat.postMessage({
+          channel,
+          text: digest.main.text,
+          blocks: digest.main.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: DIGEST_METADATA, event_payload: { team_id: settings.teamId, run_key: key.runKey } },
+        }),
+      wait,
+    );
+    const ts = res.ts as string;
+    await finishRun(deps.db, key, deps.instanceId, ts, deps.clock.now());
+    deps.logger.info('digest posted', { ...log, ts });
+    for (const reply of digest.thread) {
+      try {
+        await withRateLimit(
+          deps.clock,
+          () => client.chat.postMessage({ channel, thread_ts: ts, text: reply.text, blocks: reply.blocks, unfurl_links: false }),
+          wait,
+        );
+      } catch (error) {
+        deps.logger.error('a digest thread reply failed', { ...log, error });
+      }
+    }
+    return { status: 'posted', channel, ts };
+  } catch (error) {
+    await releaseRun(deps.db, key, deps.instanceId);
+    throw error;
+  }
+}
+
+/** The period a scheduled run at `fire` covers, and whether it is due now (not missed for too long). */
+export function dueRun(settings: DigestSettings, now: Date): { fire: Date; period: Period } | undefined {
+  const fire = previousFire(settings.schedule, now);
+  if (now.getTime() - fire.getTime() > CATCH_UP_MS) return undefined;
+  // Set up after that fire time: there is nothing to catch up on.
+  if (settings.since && Date.parse(settings.since) > fire.getTime()) return undefined;
+  return { fire, period: periodEndingAt(settings.schedule, fire) };
+}
+
+/**
+ * What every tick does: for each workspace, post the latest scheduled digest if it has not been
+ * posted. At the fire time that is this week's; after downtime, the one that was missed (once).
+ */
+export async function runDueDigests(deps: Deps, client: WebClient): Promise<PostOutcome[]> {
+  const outcomes: PostOutcome[] = [];
+  for (const ws of await listWorkspaces(deps.db)) {
+    try {
+      const settings = await digestSettings(deps, ws.team_id);
+      const due = dueRun(settings, deps.clock.now());
+      if (!due || !settings.channelId) continue;
+      outcomes.push(await postDigestRun(deps, client, settings, due.period, due.fire));
+    } catch (error) {
+      deps.logger.error('digest run failed', { teamId: ws.team_id, error });
+    }
+  }
+  return outcomes;
+}
+
+/** The period a manual run covers: from the last fire time up to now, keyed by the next fire time. */
+export function upcomingPeriod(schedule: Schedule, now: Date): { period: Period; key: Date } {
+  return { period: { start: previousFire(schedule, now), end: now }, key: nextFire(schedule, now) };
+}
+
+/** `digest --preview`, `/terrain digest`: what the next scheduled run would post if it ran now. */
+export async function previewDigest(deps: Deps, client: WebClient | undefined, teamId: string, locale?: Locale): Promise<DigestMessages> {
+  const settings = await digestSettings(deps, teamId);
+  const { period } = upcomingPeriod(settings.schedule, deps.clock.now());
+  return composeFor(deps, client, settings, period, locale);
+}
+
+/** `digest --post`: posts the upcoming period now, unless it was already posted. */
+export async function postDigestNow(deps: Deps, client: WebClient, teamId: string): Promise<PostOutcome> {
+  const settings = await digestSettings(deps, teamId);
+  const { period, key } = upcomingPeriod(settings.schedule, deps.clock.now());
+  return postDigestRun(deps, client, settings, period, key);
+}

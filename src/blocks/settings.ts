@@ -1,0 +1,88 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { mentionChannel } from '../domain/slack-ids.js';
+import { LOCALES, type Messages } from '../i18n/index.js';
+import { FIELD_ACTION, SETTINGS_FIELDS, VIEWS } from '../ids.js';
+import { plain, section } from './kit.js';
+
+export interface SettingsValues {
+  channelId: string | undefined;
+  cron: string;
+  timezone: string;
+  locale: string;
+}
+
+/** `M H * * D` → day and time for the pickers; anything else is shown as a custom schedule. */
+export function simpleWeekly(cron: string): { day: number; time: string } | undefined {
+  const m = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(cron.trim());
+  if (!m) return undefined;
+  const [minute, hour, day] = [Number(m[1]), Number(m[2]), Number(m[3]) % 7];
+  if (minute > 59 || hour > 23) return undefined;
+  return { day, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+}
+
+export function weeklyCron(day: number, time: string): string {
+  const [hour = 9, minute = 0] = time.split(':').map(Number);
+  return `${minute} ${hour} * * ${day}`;
+}
+
+/** The workspace settings modal: digest day and time, time zone, language (a cron for the rest). */
+export function buildSettingsModal(t: Messages, v: SettingsValues): ModalView {
+  const simple = simpleWeekly(v.cron);
+  // Monday first, as both teams' weeks start.
+  const dayOptions = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ text: plain(t.settings.days[day] ?? String(day)), value: String(day) }));
+  const languageOptions = LOCALES.map((l) => ({ text: plain(t.settings.languages[l] ?? l), value: l }));
+  const blocks: KnownBlock[] = [
+    section(v.channelId ? t.settings.intro(mentionChannel(v.channelId)) : t.settings.noChannel),
+    {
+      type: 'input',
+      block_id: SETTINGS_FIELDS.day,
+      label: plain(t.settings.day),
+      element: {
+        type: 'static_select',
+        action_id: FIELD_ACTION,
+        options: dayOptions,
+        initial_option: dayOptions.find((o) => o.value === String(simple?.day ?? 1)),
+      },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS_FIELDS.time,
+      label: plain(t.settings.time),
+      element: { type: 'timepicker', action_id: FIELD_ACTION, initial_time: simple?.time ?? '09:00' },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS_FIELDS.timezone,
+      label: plain(t.settings.timezone),
+      hint: plain(t.settings.timezoneHint),
+      element: { type: 'plain_text_input', action_id: FIELD_ACTION, initial_value: v.timezone, max_length: 64 },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS_FIELDS.cron,
+      optional: true,
+      label: plain(t.settings.cron),
+      hint: plain(t.settings.cronHint),
+      element: { type: 'plain_text_input', action_id: FIELD_ACTION, max_length: 100, ...(simple ? {} : { initial_value: v.cron }) },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS_FIELDS.language,
+      label: plain(t.settings.language),
+      element: {
+        type: 'static_select',
+        action_id: FIELD_ACTION,
+        options: languageOptions,
+        initial_option: languageOptions.find((o) => o.value === v.locale) ?? languageOptions[0],
+      },
+    },
+  ];
+  return {
+    type: 'modal',
+    callback_id: VIEWS.settings,
+    title: plain(t.settings.title),
+    submit: plain(t.settings.save),
+    close: plain(t.modal.close),
+    blocks,
+  };
+}

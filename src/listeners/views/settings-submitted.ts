@@ -1,0 +1,54 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { saveWorkspaceSettings } from '../../../db/workspaces.js';
+import { nextFire } from '../../../scheduled/fire-times.js';
+import { notice } from '../../blocks/messages.js';
+import { weeklyCron } from '../../blocks/settings.js';
+import { isValidCron, isValidTimezone } from '../../config.js';
+import type { Deps } from '../../deps.js';
+import { isTeamId, isUserId } from '../../domain/slack-ids.js';
+import { inZone, isLocale, messages } from '../../i18n/index.js';
+import { SETTINGS_FIELDS } from '../../ids.js';
+import { userLocale } from '../../services/locale.js';
+import { tellUser } from '../../services/replies.js';
+import { readField } from '../../slack/view-state.js';
+
+/** The settings modal was submitted: stored before it closes; the user is told when the next digest comes. */
+export function settingsSubmitted(deps: Deps) {
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const teamId = body.team?.id ?? body.user.team_id;
+    const userId = body.user.id;
+    const values = view.state?.values;
+    const locale = readField(values, SETTINGS_FIELDS.language);
+    const t = messages(isLocale(locale) ? locale : deps.config.locale);
+    if (!isTeamId(teamId) || !isUserId(userId)) {
+      await ack({ response_action: 'errors', errors: { [SETTINGS_FIELDS.timezone]: t.errors.unexpectedNoText } });
+      return;
+    }
+    const timezone = readField(values, SETTINGS_FIELDS.timezone)?.trim() ?? '';
+    const custom = readField(values, SETTINGS_FIELDS.cron)?.trim();
+    const day = Number(readField(values, SETTINGS_FIELDS.day) ?? 1);
+    const cron =
+      custom || weeklyCron(Number.isInteger(day) && day >= 0 && day <= 6 ? day : 1, readField(values, SETTINGS_FIELDS.time) ?? '09:00');
+    const errors: Record<string, string> = {};
+    if (!isValidTimezone(timezone)) errors[SETTINGS_FIELDS.timezone] = t.settings.badTimezone;
+    if (!isValidCron(cron)) errors[custom ? SETTINGS_FIELDS.cron : SETTINGS_FIELDS.time] = t.settings.badCron;
+    if (Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await saveWorkspaceSettings(
+      deps.db,
+      teamId,
+      { digest_cron: cron, digest_timezone: timezone, locale: isLocale(locale) ? locale : null },
+      deps.clock.now(),
+    );
+    await ack();
+    deps.background.run('settings saved', { teamId, userId }, async () => {
+      const reader = await userLocale(deps, client, teamId, userId);
+      const r = messages(reader);
+      const next = inZone(nextFire({ cron, timezone }, deps.clock.now()), timezone, reader).format('dddd D MMMM, HH:mm');
+      const language = r.settings.languages[isLocale(locale) ? locale : deps.config.locale] ?? '';
+      await tellUser(deps, client, { userId }, notice(r.settings.saved(next, timezone, language)));
+    });
+  };
+}
