@@ -69,6 +69,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${message.startsWith('Terrain') ? message : `Terrain cannot start: ${message}`}\n`);
-  process.exit(1);
+  // Exit once the line is written: stderr to a pipe is asynchronous.
+  process.stderr.write(`${message.startsWith('Terrain') ? message : `Terrain cannot start: ${message}`}\n`, () => process.exit(1));
 });

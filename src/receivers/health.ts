@@ -9,7 +9,8 @@ export function healthHandler(check: HealthCheck) {
       .catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
       .then((result) => {
         res.writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ status: result.ok ? 'ok' : 'unavailable', ...result }));
+        const { ok, ...details } = result;
+        res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...details }));
       });
   };
 }
