@@ -13,7 +13,11 @@ function platformOf(name) {
   const parts = name.split('/').pop().split('-');
   const os = parts.find((p) => OS.includes(p));
   const cpu = parts.find((p) => CPU.includes(p));
-  const libc = parts.some((p) => p === 'musl' || p.startsWith('musl')) ? 'musl' : os === 'linux' && parts.includes('gnu') ? 'glibc' : undefined;
+  const libc = parts.some((p) => p === 'musl' || p.startsWith('musl'))
+    ? 'musl'
+    : os === 'linux' && parts.includes('gnu')
+      ? 'glibc'
+      : undefined;
   return os && cpu ? { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) } : undefined;
 }
 

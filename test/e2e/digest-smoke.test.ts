@@ -29,7 +29,11 @@ describeDb(`digest smoke (${dialect})`, () => {
     await sendCommand(app.url, { command: '/feedback', text: 'competitor: Rival is cheaper', response_url: fake.responseUrl() }, opts);
     const card = await fake.waitFor('chat.postMessage');
     await app.drain();
-    await sendEvent(app.url, reactionEvent('reaction_added', { user: 'U0MKT1', reaction: '+1', channel: CHANNEL, ts: (card.response as { ts: string }).ts }), opts);
+    await sendEvent(
+      app.url,
+      reactionEvent('reaction_added', { user: 'U0MKT1', reaction: '+1', channel: CHANNEL, ts: (card.response as { ts: string }).ts }),
+      opts,
+    );
     clock.set('2026-11-23T08:00:00Z');
     fake.reset();
     await app.scheduler.tick();
