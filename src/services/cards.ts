@@ -166,7 +166,11 @@ export async function recoverCards(deps: Deps, client: WebClient): Promise<numbe
     if (!item) continue;
     try {
       let result: PublishResult;
-      const ts = await findPostedCard(deps, client, item).catch(() => undefined);
+      const ts = await findPostedCard(deps, client, item).catch((error: unknown) => {
+        // Without the channel's history the card is posted anyway: a lost card is worse than a double.
+        deps.logger.warn('could not look for the card in the channel', { teamId: item.team_id, itemId: item.id, error });
+        return undefined;
+      });
       if (ts) {
         await markCardPosted(deps.db, item.id, ts, deps.clock.now());
         result = { state: 'posted', channel: item.card_channel_id, ts };
