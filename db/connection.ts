@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
@@ -27,6 +27,12 @@ const pgTypes = {
 export interface OpenOptions {
   /** Size of the PostgreSQL pool; SQLite has one connection. */
   poolSize?: number;
+  /** Refuse to create the database: it must be there already (a copy's source). */
+  mustExist?: boolean;
+}
+
+export class DatabaseNotFoundError extends Error {
+  readonly code = 'database_not_found' as const;
 }
 
 /**
@@ -41,6 +47,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Kysely<Dat
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
+  if (options.mustExist && file !== ':memory:' && !existsSync(file)) throw new DatabaseNotFoundError(`No SQLite database at ${file}.`);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers (backups, the CLI) work beside the bot; the busy timeout makes writers queue, not fail.

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { randomUUID } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import { backupDatabase } from '../db/backup.js';
-import { describeDatabase, isPostgresUrl, openDatabase } from '../db/connection.js';
+import { DatabaseNotFoundError, describeDatabase, openDatabase } from '../db/connection.js';
 import { CopyRefusedError, copyData } from '../db/copy-data.js';
 import { listItemsWithVotes } from '../db/items.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -105,8 +105,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
         if (!values.from || !values.to)
           throw new CliError('Usage: terrain copy-data --from <sqlite file> --to <postgres url> [--force]', 2);
-        if (!isPostgresUrl(values.from) && !existsSync(values.from)) throw new CliError(`No SQLite database at ${values.from}.`, 2);
-        const from = openDatabase(values.from, { poolSize: 2 });
+        let from: Kysely<Database>;
+        try {
+          from = openDatabase(values.from, { poolSize: 2, mustExist: true });
+        } catch (error) {
+          if (error instanceof DatabaseNotFoundError) throw new CliError(error.message, 2);
+          throw error;
+        }
         const to = openDatabase(values.to, { poolSize: 2 });
         try {
           const { rows } = await copyData(from, to, { force: values.force });
