@@ -115,6 +115,10 @@ export function terrainCommand(deps: Deps) {
           return reply(notice(sub.side ? t.terrain.teamDone(t.side[sub.side]) : t.terrain.teamUsage));
         case 'setup': {
           if (!isChannel) return reply(notice(t.terrain.setupNotAChannel));
+          // The digest's day, time, zone and language come next: the modal opens while the trigger is fresh.
+          await openSettingsModal(deps, client, teamId, userId, command.trigger_id).catch((error: unknown) =>
+            deps.logger.info('settings modal not opened after setup', { teamId, error }),
+          );
           if (!(await ensureMember(deps, client, channelId))) return reply(notice(t.terrain.setupInviteFirst(mentionChannel(channelId))));
           const posted = await postBlockedCards(deps, client, teamId);
           const done = notice(
