@@ -27,6 +27,9 @@ export interface WorkspacesTable {
   digest_cron: string | null;
   digest_timezone: string | null;
   locale: string | null;
+  /** The digest schedule (`cron|zone`) last seen in force, and since when. */
+  schedule_key: string | null;
+  schedule_since: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -28,6 +28,8 @@ export async function saveWorkspaceSettings(
       digest_cron: null,
       digest_timezone: null,
       locale: null,
+      schedule_key: null,
+      schedule_since: null,
       ...defined,
       created_at: at,
       updated_at: at,
@@ -42,7 +44,28 @@ export async function ensureWorkspace(db: Kysely<Database>, teamId: string, now:
   const at = now.toISOString();
   await db
     .insertInto('workspaces')
-    .values({ team_id: teamId, channel_id: null, digest_cron: null, digest_timezone: null, locale: null, created_at: at, updated_at: at })
+    .values({
+      team_id: teamId,
+      channel_id: null,
+      digest_cron: null,
+      digest_timezone: null,
+      locale: null,
+      schedule_key: null,
+      schedule_since: null,
+      created_at: at,
+      updated_at: at,
+    })
     .onConflict((oc) => oc.column('team_id').doNothing())
     .execute();
+}
+
+/**
+ * Notes the digest schedule in force. A change from one schedule to another starts it anew from `now`
+ * (the first one seen keeps the workspace's set-up time). Returns when the schedule has been in force.
+ */
+export async function noteSchedule(db: Kysely<Database>, ws: Workspace, key: string, now: Date): Promise<string> {
+  if (ws.schedule_key === key) return ws.schedule_since ?? ws.created_at;
+  const since = ws.schedule_key === null ? ws.created_at : now.toISOString();
+  await db.updateTable('workspaces').set({ schedule_key: key, schedule_since: since }).where('team_id', '=', ws.team_id).execute();
+  return since;
 }

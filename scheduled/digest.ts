@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { readDigestRows } from '../db/digest.js';
 import { claimRun, finishRun, type RunKey, releaseRun } from '../db/job-runs.js';
 import type { Item } from '../db/schema.js';
-import { getWorkspace, listWorkspaces } from '../db/workspaces.js';
+import { getWorkspace, listWorkspaces, noteSchedule } from '../db/workspaces.js';
 import { buildDigest, type DigestMessages } from '../src/blocks/digest.js';
 import type { Deps } from '../src/deps.js';
 import { composeDigest, TREND_WEEKS, WAITING_DAYS } from '../src/digest/compose.js';
@@ -27,15 +27,19 @@ export interface DigestSettings {
   since: string | undefined;
 }
 
-/** A workspace's digest settings: its own (`/terrain setup`), else the deployment's defaults. */
+/** A workspace's digest settings: its own (`/terrain settings`), else the deployment's defaults. */
 export async function digestSettings(deps: Pick<Deps, 'db' | 'config'>, teamId: string): Promise<DigestSettings> {
   const ws = await getWorkspace(deps.db, teamId);
+  const since = [ws?.created_at, ws?.schedule_since]
+    .filter((t): t is string => !!t)
+    .sort()
+    .pop();
   return {
     teamId,
     channelId: ws?.channel_id ?? deps.config.channelId,
     schedule: { cron: ws?.digest_cron ?? deps.config.digestCron, timezone: ws?.digest_timezone ?? deps.config.digestTimezone },
     locale: isLocale(ws?.locale) ? ws.locale : deps.config.locale,
-    since: ws?.created_at,
+    since,
   };
 }
 
@@ -180,7 +184,11 @@ export async function runDueDigests(deps: Deps, client: WebClient): Promise<Post
   const outcomes: PostOutcome[] = [];
   for (const ws of await listWorkspaces(deps.db)) {
     try {
-      const settings = await digestSettings(deps, ws.team_id);
+      let settings = await digestSettings(deps, ws.team_id);
+      // A schedule changed since the last tick (settings, or DIGEST_CRON/DIGEST_TIMEZONE and a restart)
+      // starts from now: its fire times that already passed were not missed.
+      const since = await noteSchedule(deps.db, ws, `${settings.schedule.cron}|${settings.schedule.timezone}`, deps.clock.now());
+      if (!settings.since || since > settings.since) settings = { ...settings, since };
       const due = dueRun(settings, deps.clock.now());
       if (!due || !settings.channelId) continue;
       outcomes.push(await postDigestRun(deps, client, settings, due.period, due.fire));
