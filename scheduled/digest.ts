@@ -8,6 +8,7 @@ import type { Deps } from '../src/deps.js';
 import { composeDigest, TREND_WEEKS, WAITING_DAYS } from '../src/digest/compose.js';
 import { isLocale, type Locale, messages } from '../src/i18n/index.js';
 import { withRateLimit } from '../src/slack/calls.js';
+import { findMessageByMetadata } from '../src/slack/history.js';
 import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from './fire-times.js';
 
 export const DIGEST_JOB = 'digest';
@@ -73,27 +74,14 @@ export async function composeFor(
 }
 
 /** The digest's own message, found by its metadata: proof it was posted even if the record was lost. */
-async function findDigestMessage(deps: Deps, client: WebClient, key: RunKey, since: Date): Promise<string | undefined> {
-  let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const res = await withRateLimit(deps.clock, () =>
-      client.conversations.history({
-        channel: key.channelId,
-        oldest: String(Math.floor(since.getTime() / 1000) - 86_400),
-        limit: 200,
-        include_all_metadata: true,
-        ...(cursor ? { cursor } : {}),
-      }),
-    );
-    const found = res.messages?.find((m) => {
-      const payload = m.metadata?.event_payload as { team_id?: unknown; run_key?: unknown } | undefined;
-      return m.metadata?.event_type === DIGEST_METADATA && payload?.run_key === key.runKey && payload?.team_id === key.teamId;
-    });
-    if (found?.ts) return found.ts;
-    cursor = res.response_metadata?.next_cursor || undefined;
-    if (!res.has_more || !cursor) return undefined;
-  }
-  return undefined;
+function findDigestMessage(deps: Deps, client: WebClient, key: RunKey, since: Date): Promise<string | undefined> {
+  return findMessageByMetadata(
+    deps.clock,
+    client,
+    key.channelId,
+    new Date(since.getTime() - 86_400_000),
+    (m) => m.event_type === DIGEST_METADATA && m.event_payload?.run_key === key.runKey && m.event_payload?.team_id === key.teamId,
+  );
 }
 
 export type PostOutcome =

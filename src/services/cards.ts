@@ -10,6 +10,7 @@ import { mentionChannel } from '../domain/slack-ids.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
 import { METADATA } from '../ids.js';
 import { slackErrorCode, withRateLimit } from '../slack/calls.js';
+import { findMessageByMetadata } from '../slack/history.js';
 import { userLocale, workspaceLocale } from './locale.js';
 import { tellUser } from './replies.js';
 
@@ -131,28 +132,13 @@ export async function publishAndConfirm(deps: Deps, client: WebClient, item: Ite
  * item: look for it before posting again, so a card is never doubled.
  */
 export async function findPostedCard(deps: Deps, client: WebClient, item: Item): Promise<string | undefined> {
-  const oldest = String(Math.floor(Date.parse(item.created_at) / 1000) - 60);
-  let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const res = await withRateLimit(deps.clock, () =>
-      client.conversations.history({
-        channel: item.card_channel_id,
-        oldest,
-        limit: 200,
-        include_all_metadata: true,
-        ...(cursor ? { cursor } : {}),
-      }),
-    );
-    const found = res.messages?.find(
-      (m) =>
-        m.metadata?.event_type === METADATA.itemCard &&
-        Number((m.metadata.event_payload as { item_id?: unknown } | undefined)?.item_id) === item.id,
-    );
-    if (found?.ts) return found.ts;
-    cursor = res.response_metadata?.next_cursor || undefined;
-    if (!res.has_more || !cursor) return undefined;
-  }
-  return undefined;
+  return findMessageByMetadata(
+    deps.clock,
+    client,
+    item.card_channel_id,
+    new Date(Date.parse(item.created_at) - 60_000),
+    (m) => m.event_type === METADATA.itemCard && Number(m.event_payload?.item_id) === item.id,
+  );
 }
 
 /**
