@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, Workspace } from './schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, Workspace, WorkspacesTable } from './schema.js';
 
 export async function getWorkspace(db: Kysely<Database>, teamId: string): Promise<Workspace | undefined> {
   return db.selectFrom('workspaces').selectAll().where('team_id', '=', teamId).executeTakeFirst();
@@ -7,6 +7,22 @@ export async function getWorkspace(db: Kysely<Database>, teamId: string): Promis
 
 export async function listWorkspaces(db: Kysely<Database>): Promise<Workspace[]> {
   return db.selectFrom('workspaces').selectAll().orderBy('team_id').execute();
+}
+
+/** A workspace's row before any setting: everything falls back to the deployment's defaults. */
+function newWorkspace(teamId: string, now: Date): Insertable<WorkspacesTable> {
+  const at = now.toISOString();
+  return {
+    team_id: teamId,
+    channel_id: null,
+    digest_cron: null,
+    digest_timezone: null,
+    locale: null,
+    schedule_key: null,
+    schedule_since: null,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 export type WorkspaceSettings = Partial<Pick<Workspace, 'channel_id' | 'digest_cron' | 'digest_timezone' | 'locale'>>;
@@ -18,43 +34,20 @@ export async function saveWorkspaceSettings(
   settings: WorkspaceSettings,
   now: Date,
 ): Promise<Workspace> {
-  const at = now.toISOString();
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
   return db
     .insertInto('workspaces')
-    .values({
-      team_id: teamId,
-      channel_id: null,
-      digest_cron: null,
-      digest_timezone: null,
-      locale: null,
-      schedule_key: null,
-      schedule_since: null,
-      ...defined,
-      created_at: at,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.column('team_id').doUpdateSet({ ...defined, updated_at: at }))
+    .values({ ...newWorkspace(teamId, now), ...defined })
+    .onConflict((oc) => oc.column('team_id').doUpdateSet({ ...defined, updated_at: now.toISOString() }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /** Records that Terrain runs in this workspace (once): the digest catches up only on what came after. */
 export async function ensureWorkspace(db: Kysely<Database>, teamId: string, now: Date): Promise<void> {
-  const at = now.toISOString();
   await db
     .insertInto('workspaces')
-    .values({
-      team_id: teamId,
-      channel_id: null,
-      digest_cron: null,
-      digest_timezone: null,
-      locale: null,
-      schedule_key: null,
-      schedule_since: null,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(newWorkspace(teamId, now))
     .onConflict((oc) => oc.column('team_id').doNothing())
     .execute();
 }
