@@ -13,8 +13,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', ...harnessTests] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', ...harnessTests] } },
       {
+        extends: true,
         test: {
           name: 'sqlite',
           include: dbTests,
@@ -23,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: dbTests,

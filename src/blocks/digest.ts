@@ -121,7 +121,10 @@ const waitingSection: DigestSection = (d, ctx) => {
     t.digest.waitingLine(itemLink(i), mentionUser(i.authorId), dayjs(i.createdAt).locale(ctx.locale).from(end));
   return {
     main: [[t.digest.waitingTitle, ...d.waiting.slice(0, LIST_IN_POST).map(line), ...moreLine(ctx, d.waitingCount)].join('\n')],
-    thread: d.waitingCount > LIST_IN_POST ? [{ title: t.digest.threadWaiting(d.waitingCount), lines: d.waiting.map(line) }] : [],
+    thread:
+      d.waitingCount > LIST_IN_POST
+        ? [{ title: t.digest.threadWaiting(d.waiting.length, d.waitingCount), lines: d.waiting.map(line) }]
+        : [],
   };
 };
 
@@ -223,9 +226,9 @@ export function buildDigest(data: DigestData, ctx: DigestContext, sections: read
     threadLists.push(...(out.thread ?? []));
   }
   const room = LIMITS.messageBlocks - head.length;
-  const overflow = body.length > room ? body.splice(room - 1) : [];
+  const overflow = (body.length > room ? body.splice(room - 1) : []).filter((b) => b.type !== 'divider');
   if (overflow.length > 0) body.push(context(t.digest.more(overflow.length)));
-  const threadBlocks: KnownBlock[] = [...overflow.filter((b) => b.type !== 'divider')];
+  const threadBlocks: KnownBlock[] = [...overflow];
   for (const list of threadLists) threadBlocks.push(...linesToSections([list.title, ...list.lines]));
   return { main: { text, blocks: [...head, ...body] }, thread: toMessages(threadBlocks, text) };
 }

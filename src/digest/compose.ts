@@ -60,7 +60,8 @@ export function weeklyCounts(createdAt: readonly string[], end: Date, weeks = TR
   for (const at of createdAt) {
     const age = end.getTime() - Date.parse(at);
     if (age < 0) continue;
-    const bucket = weeks - 1 - Math.floor(Math.max(0, age - 1) / WEEK);
+    // Bucket k (from the end) holds (end - 7(k+1) days, end - 7k days], like the periods themselves.
+    const bucket = weeks - 1 - Math.floor(age / WEEK);
     if (bucket >= 0) counts[bucket]! += 1;
   }
   return counts;

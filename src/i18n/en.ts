@@ -144,10 +144,11 @@ export const en = {
     threadFiled: (n: number) => `*Everything filed this week (${n})*`,
     threadVoted: (n: number) => `*Everything voted this week (${n})*`,
     threadFlags: (n: number) => `*All new flags (${n})*`,
-    threadWaiting: (n: number) => `*Everything waiting for an answer (${n})*`,
+    threadWaiting: (shown: number, total: number) =>
+      shown < total ? `*The ${shown} oldest of ${total} waiting for an answer*` : `*Everything waiting for an answer (${total})*`,
     threadLine: (item: string, votes: number) => `• ${item} · ${votes} vote${votes === 1 ? '' : 's'}`,
     fallback: (week: number, feedback: number, flags: number, votes: number) =>
-      `Terrain weekly digest, week ${week}: ${feedback} feedback, ${flags} flags, ${votes} votes`,
+      `Terrain weekly digest, week ${week}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
     previewNote: 'Preview: this is what the next digest would say if it were posted now.',
     posted: (channel: string) => `Digest posted in ${channel}.`,
     alreadyPosted: (channel: string) => `The digest for this period is already in ${channel}: nothing posted again.`,

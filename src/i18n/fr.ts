@@ -142,10 +142,11 @@ export const fr: Messages = {
     threadFiled: (n) => `*Tout ce qui a été déposé cette semaine (${n})*`,
     threadVoted: (n) => `*Tout ce qui a été voté cette semaine (${n})*`,
     threadFlags: (n) => `*Tous les nouveaux signalements (${n})*`,
-    threadWaiting: (n) => `*Tout ce qui attend une réponse (${n})*`,
+    threadWaiting: (shown, total) =>
+      shown < total ? `*Les ${shown} plus anciens des ${total} en attente d’une réponse*` : `*Tout ce qui attend une réponse (${total})*`,
     threadLine: (item, votes) => `• ${item} · ${votes} vote${votes > 1 ? 's' : ''}`,
     fallback: (week, feedback, flags, votes) =>
-      `Bilan hebdo Terrain, semaine ${week} : ${feedback} retours, ${flags} signalements, ${votes} votes`,
+      `Bilan hebdo Terrain, semaine ${week} : ${feedback} retour${feedback > 1 ? 's' : ''}, ${flags} signalement${flags > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
     previewNote: 'Aperçu : voici ce que dirait le prochain bilan s’il était publié maintenant.',
     posted: (channel) => `Bilan publié dans ${channel}.`,
     alreadyPosted: (channel) => `Le bilan de cette période est déjà dans ${channel} : rien n’a été republié.`,
