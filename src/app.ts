@@ -55,6 +55,9 @@ export function createApp(deps: Deps): TerrainApp {
     token: config.botToken,
     receiver,
     logger: boltLogger,
+    // Bolt's own token check then happens in start(), where a failure is an error to handle, not an
+    // unhandled rejection from the constructor.
+    deferInitialization: true,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       retryConfig: { retries: 0 },
@@ -70,6 +73,7 @@ export function createApp(deps: Deps): TerrainApp {
     app,
     mode: socket ? 'socket' : 'http',
     async start() {
+      await app.init();
       const server = (await app.start(config.port)) as Server | undefined;
       const address = server?.address();
       return { port: address && typeof address === 'object' ? (address as AddressInfo).port : undefined };

@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { SIGNING_SECRET } from '../support/app.js';
+import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { sendCommand } from '../support/slack-requests.js';
+
+/** `src/main.ts` as a real process (through tsx, so no build is needed), the way `npm start` runs it. */
+function startProcess(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    out += String(d);
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exit };
+}
+
+async function waitForHealth(url: string, timeoutMs = 15_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+describeDb(`the bot process (${dialect})`, () => {
+  let db: TestDatabase;
+  let fake: FakeSlack;
+  let running: ReturnType<typeof startProcess> | undefined;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    fake = await startFakeSlack();
+  });
+  afterEach(async () => {
+    running?.child.kill('SIGKILL');
+    await fake.close();
+    await db.drop();
+  });
+
+  it('starts in HTTP mode, serves /healthz and commands, and stops cleanly on SIGTERM', async () => {
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    running = startProcess({
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      TERRAIN_CHANNEL: 'C0TERRAIN',
+    });
+    const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok' });
+
+    const res = await sendCommand(
+      `http://127.0.0.1:${port}/slack/events`,
+      { command: '/feedback', text: 'Filed through the real process', response_url: fake.responseUrl('p') },
+      { secret: SIGNING_SECRET },
+    );
+    expect(res.status).toBe(200);
+    await fake.waitFor('response_url', (c) => c.args._id === 'p');
+    // The workspace is recorded at start, so the digest knows since when Terrain runs there.
+    expect(await db.db.selectFrom('workspaces').select('team_id').execute()).toEqual([{ team_id: 'T0001' }]);
+
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    expect(running.output()).toMatch(/stopping/);
+  });
+
+  it('refuses to start with one message listing every configuration problem', async () => {
+    running = startProcess({
+      SLACK_BOT_TOKEN: 'not-a-token',
+      TERRAIN_CHANNEL: 'general',
+      DIGEST_TIMEZONE: 'Mars/Olympus',
+      DATABASE_URL: db.url,
+    });
+    expect(await running.exit).toBe(1);
+    const out = running.output();
+    expect(out).toContain('4 configuration problems');
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'TERRAIN_CHANNEL', 'DIGEST_TIMEZONE']) expect(out).toContain(name);
+  });
+
+  it('says clearly when Slack refuses the bot token', async () => {
+    fake.on('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
+    running = startProcess({
+      SLACK_BOT_TOKEN: 'xoxb-revoked',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_URL: db.url,
+    });
+    expect(await running.exit).toBe(1);
+    expect(running.output()).toMatch(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
+  });
+});
