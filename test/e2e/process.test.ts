@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SIGNING_SECRET } from '../support/app.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
@@ -20,6 +21,18 @@ function startProcess(env: Record<string, string>): { child: ChildProcess; outpu
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exit };
+}
+
+/** A port nothing listens on right now (the process binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitForHealth(url: string, timeoutMs = 15_000): Promise<Response> {
@@ -50,7 +63,7 @@ describeDb(`the bot process (${dialect})`, () => {
   });
 
   it('starts in HTTP mode, serves /healthz and commands, and stops cleanly on SIGTERM', async () => {
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     running = startProcess({
       SLACK_BOT_TOKEN: 'xoxb-process-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
