@@ -15,6 +15,7 @@ import { applyReaction } from '../db/votes.js';
 import { buildDigest } from '../src/blocks/digest.js';
 import { composeDigest } from '../src/digest/compose.js';
 import { messages } from '../src/i18n/index.js';
+import { itemInput } from '../test/support/fixtures.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000);
 const VOTES = Number(process.env.BENCH_VOTES ?? 20000);
@@ -39,30 +40,15 @@ try {
     const at = new Date(start.getTime() + i * 60_000);
     const { item } = await createItem(
       db,
-      {
-        team_id: 'T0001',
+      itemInput({
         kind: i % 5 === 0 ? 'flag' : 'feedback',
         category: i % 5 === 0 ? null : 'need',
         text: `Customers in segment ${i % 40} want offline mode and SSO, said on call ${i}`,
-        product: null,
-        customer: null,
         revenue: i % 3 === 0 ? 1000 * i : null,
-        urgency: null,
         competitor: i % 7 === 0 ? `Rival ${i % 4}` : null,
-        customer_need: null,
-        reason: null,
         author_id: `U${String(i % 50).padStart(4, '0')}`,
-        author_side: 'sales',
-        source_channel_id: null,
-        source_ts: null,
-        source_permalink: null,
-        merged_into: null,
-        card_channel_id: 'C0TERRAIN',
-        card_lease_until: null,
-        reply_to: null,
-        locale: null,
         client_key: `bench:${i}`,
-      },
+      }),
       at,
       60_000,
     );

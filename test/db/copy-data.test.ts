@@ -13,6 +13,7 @@ import { applyReaction } from '../../db/votes.js';
 import { saveWorkspaceSettings } from '../../db/workspaces.js';
 import { runCli } from '../../src/cli.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
+import { itemInput } from '../support/fixtures.js';
 
 const NOW = new Date('2026-11-20T08:30:00.000Z');
 
@@ -21,33 +22,11 @@ async function populate(db: Kysely<Database>): Promise<void> {
   await saveWorkspaceSettings(db, 'T0001', { channel_id: 'C0TERRAIN', digest_timezone: 'Europe/Paris', locale: 'fr' }, NOW);
   await setMemberSide(db, 'T0001', 'U0SALES1', 'sales', NOW);
   await setMemberSide(db, 'T0001', 'U0MKT1', 'marketing', NOW);
-  const base = {
-    team_id: 'T0001',
-    category: null,
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
-    author_side: 'sales' as const,
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    merged_into: null,
-    card_channel_id: 'C0TERRAIN',
-    card_lease_until: null,
-    reply_to: null,
-    locale: null,
-    client_key: null,
-  };
   const ids: number[] = [];
   for (let i = 0; i < 30; i++) {
     const { item } = await createItem(
       db,
-      {
-        ...base,
+      itemInput({
         kind: i % 3 === 0 ? 'flag' : 'feedback',
         category: i % 3 === 0 ? null : 'need',
         text: `Item ${i}: "quotes", commas, newlines\nand ünïcödé ✓`,
@@ -55,7 +34,7 @@ async function populate(db: Kysely<Database>): Promise<void> {
         product: i % 4 === 0 ? 'Mobile app' : null,
         author_id: i % 2 === 0 ? 'U0SALES1' : 'U0MKT1',
         client_key: `view:V${i}`,
-      },
+      }),
       new Date(NOW.getTime() + i * 60_000),
       60_000,
     );
@@ -140,35 +119,7 @@ describeDb(`copy-data from SQLite (${dialect})`, () => {
 
   it('new items in the target get ids after the copied ones', async () => {
     await copyData(source, target.db);
-    const { item } = await createItem(
-      target.db,
-      {
-        team_id: 'T0001',
-        kind: 'feedback',
-        category: null,
-        text: 'after the move',
-        product: null,
-        customer: null,
-        revenue: null,
-        urgency: null,
-        competitor: null,
-        customer_need: null,
-        reason: null,
-        author_id: 'U0SALES1',
-        author_side: null,
-        source_channel_id: null,
-        source_ts: null,
-        source_permalink: null,
-        merged_into: null,
-        card_channel_id: 'C0TERRAIN',
-        card_lease_until: null,
-        reply_to: null,
-        locale: null,
-        client_key: null,
-      },
-      NOW,
-      1000,
-    );
+    const { item } = await createItem(target.db, itemInput({ category: null, text: 'after the move', author_side: null }), NOW, 1000);
     expect(item.id).toBe(31);
   });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createItem } from '../../db/items.js';
 import { applyReaction, countVotes, listVoters } from '../../db/votes.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
+import { itemInput } from '../support/fixtures.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
@@ -10,35 +11,7 @@ describeDb(`votes (${dialect})`, () => {
   let itemId: number;
   beforeEach(async () => {
     t = await createTestDatabase();
-    const { item } = await createItem(
-      t.db,
-      {
-        team_id: 'T0001',
-        kind: 'feedback',
-        category: 'need',
-        text: 'Offline mode',
-        product: null,
-        customer: null,
-        revenue: null,
-        urgency: null,
-        competitor: null,
-        customer_need: null,
-        reason: null,
-        author_id: 'U0SALES1',
-        author_side: 'sales',
-        source_channel_id: null,
-        source_ts: null,
-        source_permalink: null,
-        merged_into: null,
-        card_channel_id: 'C0TERRAIN',
-        card_lease_until: null,
-        reply_to: null,
-        locale: null,
-        client_key: null,
-      },
-      NOW,
-      60_000,
-    );
+    const { item } = await createItem(t.db, itemInput({ text: 'Offline mode' }), NOW, 60_000);
     itemId = item.id;
   });
   afterEach(async () => {

@@ -1,67 +1,60 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { createItem } from '../../db/items.js';
-import { CHANNEL, startTestApp, type TestApp } from '../support/app.js';
+import { CHANNEL } from '../support/app.js';
 import { manualClock } from '../support/clock.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { describeDb, dialect } from '../support/database.js';
+import { useE2E } from '../support/e2e.js';
 import { itemInput } from '../support/fixtures.js';
 
 const FILED = new Date('2026-11-23T10:00:00.000Z');
 const LEASE = 5 * 60 * 1000;
 
 describeDb(`cards left unposted by a crash (${dialect})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let app: TestApp;
   const clock = manualClock(FILED);
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-    clock.set(FILED);
-    app = await startTestApp({ db, fake, clock });
-  });
-  afterEach(async () => {
-    await app.stop();
-    await fake.close();
-    await db.drop();
-  });
+  beforeEach(() => clock.set(FILED)); // registered first, so it runs before useE2E starts the app on this clock
+  const e2e = useE2E({ clock });
 
   /** An item stored and acknowledged by a process that died before its card was recorded. */
   const orphan = async () =>
-    (await createItem(db.db, itemInput({ text: 'Stored, then the process died', reply_to: fake.responseUrl('orphan') }), FILED, LEASE))
-      .item;
+    (
+      await createItem(
+        e2e.db.db,
+        itemInput({ text: 'Stored, then the process died', reply_to: e2e.fake.responseUrl('orphan') }),
+        FILED,
+        LEASE,
+      )
+    ).item;
 
   it('are posted once the lease of the dead process has run out, and the submitter is told', async () => {
     const item = await orphan();
-    await app.scheduler.tick();
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0); // the lease still protects a process that may be alive
+    await e2e.app.scheduler.tick();
+    expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0); // the lease still protects a process that may be alive
 
     clock.advance(LEASE + 1000);
-    await app.scheduler.tick();
-    const posts = fake.callsTo('chat.postMessage');
+    await e2e.app.scheduler.tick();
+    const posts = e2e.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]!.args.metadata).toMatchObject({ event_payload: { item_id: item.id } });
-    expect((await fake.waitFor('response_url', (c) => c.args._id === 'orphan')).args.text).toContain('see the card');
-    const stored = await db.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect((await e2e.fake.waitFor('response_url', (c) => c.args._id === 'orphan')).args.text).toContain('see the card');
+    const stored = await e2e.db.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ card_state: 'posted', card_ts: (posts[0]!.response as { ts: string }).ts });
 
-    await app.scheduler.tick();
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    await e2e.app.scheduler.tick();
+    expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('a card that reached Slack before the crash is found by its metadata, not posted again', async () => {
     const item = await orphan();
-    fake.seedMessage(CHANNEL, {
+    e2e.fake.seedMessage(CHANNEL, {
       ts: '1795428000.000100',
       text: 'Feedback: Stored, then the process died',
       metadata: { event_type: 'terrain_item_card', event_payload: { item_id: item.id, team_id: 'T0001' } },
     });
     clock.advance(LEASE + 1000);
-    await app.scheduler.tick();
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(String(fake.callsTo('conversations.history')[0]?.args.include_all_metadata)).toBe('true');
-    const stored = await db.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+    await e2e.app.scheduler.tick();
+    expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(String(e2e.fake.callsTo('conversations.history')[0]?.args.include_all_metadata)).toBe('true');
+    const stored = await e2e.db.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ card_state: 'posted', card_ts: '1795428000.000100' });
   });
 });

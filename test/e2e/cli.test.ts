@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { CHANNEL, SIGNING_SECRET, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { CHANNEL, SIGNING_SECRET } from '../support/app.js';
+import { runCliCaptured } from '../support/cli.js';
+import { describeDb, dialect } from '../support/database.js';
+import { useE2E } from '../support/e2e.js';
 import { reactionEvent, sendCommand, sendEvent } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
@@ -81,57 +81,36 @@ describe('parseCsv (the test’s own RFC 4180 reader)', () => {
 });
 
 describeDb(`CLI against the running app's database (${dialect})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let app: TestApp;
+  const e2e = useE2E();
   let tmp: string;
 
   const tricky = 'Prospect said: "too pricey, honestly",\nthen asked for a discount, a pilot\n\tand "SSO"';
   const flagText = 'The one-pager promises "instant" setup; customers need a week, at least';
 
   /** Runs the CLI in-process against the test database; collects what it prints. */
-  const cli = async (argv: string[], env: Record<string, string> = {}) => {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += `${t}\n`;
-      },
-      env: { DATABASE_URL: db.url, ...env },
-    });
-    return { code, out, err };
-  };
+  const cli = (argv: string[], env: Record<string, string> = {}) => runCliCaptured(argv, { DATABASE_URL: e2e.db.url, ...env });
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-    app = await startTestApp({ db, fake });
     tmp = mkdtempSync(join(tmpdir(), 'terrain-cli-'));
 
     // Two items and one vote, filed the way users file them.
-    await sendCommand(app.url, { command: '/feedback', text: tricky, response_url: fake.responseUrl() }, opts);
-    await sendCommand(app.url, { command: '/flag', text: flagText, user_id: 'U0MKT1', response_url: fake.responseUrl() }, opts);
-    await app.drain();
-    const first = await db.db.selectFrom('items').selectAll().orderBy('id').executeTakeFirstOrThrow();
+    await sendCommand(e2e.app.url, { command: '/feedback', text: tricky, response_url: e2e.fake.responseUrl() }, opts);
+    await sendCommand(e2e.app.url, { command: '/flag', text: flagText, user_id: 'U0MKT1', response_url: e2e.fake.responseUrl() }, opts);
+    await e2e.app.drain();
+    const first = await e2e.db.db.selectFrom('items').selectAll().orderBy('id').executeTakeFirstOrThrow();
     expect(first.card_ts).not.toBeNull();
     const vote = await sendEvent(
-      app.url,
+      e2e.app.url,
       reactionEvent('reaction_added', { user: 'U0MKT2', reaction: '+1', channel: CHANNEL, ts: first.card_ts! }),
       opts,
     );
     expect(vote.status).toBe(200);
   });
-  afterEach(async () => {
-    await app?.stop();
-    await fake.close();
-    await db.drop();
+  afterEach(() => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const stored = () => db.db.selectFrom('items').selectAll().orderBy('id').execute();
+  const stored = () => e2e.db.db.selectFrom('items').selectAll().orderBy('id').execute();
 
   it('export --format csv prints only CSV: the contract header, one row per item, exact kinds and vote counts', async () => {
     const { code, out, err } = await cli(['export', '--format', 'csv']);
@@ -185,7 +164,7 @@ describeDb(`CLI against the running app's database (${dialect})`, () => {
     // The bot keeps taking feedback while the backup is written.
     const [backup, during] = await Promise.all([
       cli(['backup', file]),
-      sendCommand(app.url, { command: '/feedback', text: 'Filed during the backup', response_url: fake.responseUrl() }, opts),
+      sendCommand(e2e.app.url, { command: '/feedback', text: 'Filed during the backup', response_url: e2e.fake.responseUrl() }, opts),
     ]);
     expect(backup.code, backup.err).toBe(0);
     expect(backup.out).toBe('');
@@ -208,7 +187,7 @@ describeDb(`CLI against the running app's database (${dialect})`, () => {
     expect(copied.length === 2 || copied.length === 3).toBe(true);
 
     // The app is still up and storing.
-    await sendCommand(app.url, { command: '/flag', text: 'Filed after the backup', response_url: fake.responseUrl() }, opts);
+    await sendCommand(e2e.app.url, { command: '/flag', text: 'Filed after the backup', response_url: e2e.fake.responseUrl() }, opts);
     expect((await stored()).map((i) => i.text)).toContain('Filed after the backup');
 
     // A second backup to the same path is refused and leaves the first untouched.
@@ -234,7 +213,7 @@ describeDb(`CLI against the running app's database (${dialect})`, () => {
   // no binary to run, and the in-process tests above cover the same code.
   it.skipIf(!existsSync(BUILT_CLI))('the built binary exports the same JSON (needs `npm run build`)', () => {
     const stdout = execFileSync('node', [BUILT_CLI, 'export', '--format', 'json'], {
-      env: { ...process.env, DATABASE_URL: db.url },
+      env: { ...process.env, DATABASE_URL: e2e.db.url },
       encoding: 'utf8',
       timeout: 15_000,
     });

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createItem, markCardPosted } from '../../db/items.js';
 import { applyReaction } from '../../db/votes.js';
 import { saveWorkspaceSettings } from '../../db/workspaces.js';
-import { runCli } from '../../src/cli.js';
 import type { Clock } from '../../src/clock.js';
 import { messages } from '../../src/i18n/index.js';
 import { FIELD_ACTION, SETTINGS_FIELDS, VIEWS } from '../../src/ids.js';
 import { CARD_LEASE_MS } from '../../src/services/cards.js';
 import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
+import { runCliCaptured } from '../support/cli.js';
 import { manualClock } from '../support/clock.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
@@ -191,21 +191,7 @@ describeDb(`the weekly digest (${dialect})`, () => {
     ...PARIS,
     ...extra,
   });
-  const cli = async (argv: string[], clock: Clock) => {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += `${t}\n`;
-      },
-      env: cliEnv(),
-      clock,
-    });
-    return { code, out, err };
-  };
+  const cli = (argv: string[], clock: Clock) => runCliCaptured(argv, cliEnv(), clock);
 
   /** An item stored straight in the database, with its card already posted (so it has a link). */
   let cardSeq = 0;
@@ -437,6 +423,33 @@ describeDb(`the weekly digest (${dialect})`, () => {
   });
 
   describe('crash recovery', () => {
+    /** A digest message in the channel (from `user`, when given), with the metadata Terrain posts it with. */
+    const seedDigest = (ts: string, text: string, payload: { team_id: string; run_key: string }, user?: string) =>
+      fake.seedMessage(CHANNEL, {
+        ts,
+        text,
+        ...(user ? { user } : {}),
+        metadata: { event_type: 'terrain_digest', event_payload: payload },
+      });
+
+    /** A claim on this week's digest by replica terrain-dead, taken at the fire time with a 15-minute lease; nothing posted yet. */
+    const storeDeadClaim = () =>
+      db.db
+        .insertInto('job_runs')
+        .values({
+          team_id: TEAM,
+          job: 'digest',
+          channel_id: CHANNEL,
+          run_key: FIRE,
+          state: 'claimed',
+          claimed_by: 'terrain-dead',
+          claimed_at: FIRE,
+          lease_until: new Date(Date.parse(FIRE) + 15 * MINUTE).toISOString(),
+          message_ts: null,
+          finished_at: null,
+        })
+        .execute();
+
     it('the digest reached the channel but no record was written: a restarted app finds it by its metadata and posts nothing new', async () => {
       // The fake numbers its messages from ts 1700000001 (14 November 2023), and the app looks for its
       // digest among messages since the period began (Slack's ts are real times): this test's week is that one.
@@ -472,24 +485,9 @@ describeDb(`the weekly digest (${dialect})`, () => {
       await setUp();
       const seededTs = `${Date.parse(FIRE) / 1000 + 2}.000300`;
       // Decoys: last week's digest, and this week's of another workspace.
-      fake.seedMessage(CHANNEL, {
-        ts: `${Date.parse(PREVIOUS_FIRE) / 1000 + 2}.000300`,
-        text: 'last week',
-        user: 'UBOT',
-        metadata: { event_type: 'terrain_digest', event_payload: { team_id: TEAM, run_key: PREVIOUS_FIRE } },
-      });
-      fake.seedMessage(CHANNEL, {
-        ts: `${Date.parse(FIRE) / 1000 + 1}.000300`,
-        text: 'another workspace',
-        user: 'UBOT',
-        metadata: { event_type: 'terrain_digest', event_payload: { team_id: 'T0OTHER', run_key: FIRE } },
-      });
-      fake.seedMessage(CHANNEL, {
-        ts: seededTs,
-        text: 'this week',
-        user: 'UBOT',
-        metadata: { event_type: 'terrain_digest', event_payload: { team_id: TEAM, run_key: FIRE } },
-      });
+      seedDigest(`${Date.parse(PREVIOUS_FIRE) / 1000 + 2}.000300`, 'last week', { team_id: TEAM, run_key: PREVIOUS_FIRE }, 'UBOT');
+      seedDigest(`${Date.parse(FIRE) / 1000 + 1}.000300`, 'another workspace', { team_id: 'T0OTHER', run_key: FIRE }, 'UBOT');
+      seedDigest(seededTs, 'this week', { team_id: TEAM, run_key: FIRE }, 'UBOT');
       const app = await start({ clock });
       await app.scheduler.tick();
       expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
@@ -501,16 +499,8 @@ describeDb(`the weekly digest (${dialect})`, () => {
     it("another week's or another workspace's digest in the channel is not taken for this one", async () => {
       const clock = manualClock(FIRE);
       await setUp();
-      fake.seedMessage(CHANNEL, {
-        ts: `${Date.parse(PREVIOUS_FIRE) / 1000 + 2}.000300`,
-        text: 'last week',
-        metadata: { event_type: 'terrain_digest', event_payload: { team_id: TEAM, run_key: PREVIOUS_FIRE } },
-      });
-      fake.seedMessage(CHANNEL, {
-        ts: `${Date.parse(FIRE) / 1000 - 60}.000300`,
-        text: 'another workspace',
-        metadata: { event_type: 'terrain_digest', event_payload: { team_id: 'T0OTHER', run_key: FIRE } },
-      });
+      seedDigest(`${Date.parse(PREVIOUS_FIRE) / 1000 + 2}.000300`, 'last week', { team_id: TEAM, run_key: PREVIOUS_FIRE });
+      seedDigest(`${Date.parse(FIRE) / 1000 - 60}.000300`, 'another workspace', { team_id: 'T0OTHER', run_key: FIRE });
       const app = await start({ clock });
       await app.scheduler.tick();
       expect(digestPosts()).toHaveLength(1);
@@ -520,21 +510,7 @@ describeDb(`the weekly digest (${dialect})`, () => {
     it('a claim held by a live replica is left alone; once its lease has run out (a dead process) it is taken over and posted once', async () => {
       const clock = manualClock(new Date(Date.parse(FIRE) + MINUTE));
       await setUp();
-      await db.db
-        .insertInto('job_runs')
-        .values({
-          team_id: TEAM,
-          job: 'digest',
-          channel_id: CHANNEL,
-          run_key: FIRE,
-          state: 'claimed',
-          claimed_by: 'terrain-dead',
-          claimed_at: FIRE,
-          lease_until: new Date(Date.parse(FIRE) + 15 * MINUTE).toISOString(),
-          message_ts: null,
-          finished_at: null,
-        })
-        .execute();
+      await storeDeadClaim();
       const app = await start({ clock });
       await app.scheduler.tick();
       expect(digestPosts()).toHaveLength(0);
@@ -556,28 +532,9 @@ describeDb(`the weekly digest (${dialect})`, () => {
     it("a dead process's claim whose message did reach the channel is taken over, found and recorded: not posted again", async () => {
       const clock = manualClock(new Date(Date.parse(FIRE) + 20 * MINUTE));
       await setUp();
-      await db.db
-        .insertInto('job_runs')
-        .values({
-          team_id: TEAM,
-          job: 'digest',
-          channel_id: CHANNEL,
-          run_key: FIRE,
-          state: 'claimed',
-          claimed_by: 'terrain-dead',
-          claimed_at: FIRE,
-          lease_until: new Date(Date.parse(FIRE) + 15 * MINUTE).toISOString(),
-          message_ts: null,
-          finished_at: null,
-        })
-        .execute();
+      await storeDeadClaim();
       const sentTs = `${Date.parse(FIRE) / 1000 + 1}.000700`;
-      fake.seedMessage(CHANNEL, {
-        ts: sentTs,
-        text: 'the digest the dead process sent',
-        user: 'UBOT',
-        metadata: { event_type: 'terrain_digest', event_payload: { team_id: TEAM, run_key: FIRE } },
-      });
+      seedDigest(sentTs, 'the digest the dead process sent', { team_id: TEAM, run_key: FIRE }, 'UBOT');
       const app = await start({ clock });
       await app.scheduler.tick();
       expect(fake.callsTo('chat.postMessage')).toHaveLength(0);

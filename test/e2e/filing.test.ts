@@ -1,36 +1,21 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { expect, it } from 'vitest';
+import { CHANNEL, SIGNING_SECRET, TEAM } from '../support/app.js';
+import { describeDb, dialect } from '../support/database.js';
+import { useE2E } from '../support/e2e.js';
 import { sendCommand } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
 
 describeDb(`filing feedback and flags (${dialect})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let app: TestApp;
-  const start = async (env: Record<string, string> = {}) => {
-    app = await startTestApp({ db, fake, env });
-  };
+  const e2e = useE2E({ start: false });
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-  });
-  afterEach(async () => {
-    await app?.stop();
-    await fake.close();
-    await db.drop();
-  });
-
-  const items = () => db.db.selectFrom('items').selectAll().orderBy('id').execute();
+  const items = () => e2e.db.db.selectFrom('items').selectAll().orderBy('id').execute();
 
   it('/feedback with text stores the item before acknowledging, posts its card and tells the submitter with a link', async () => {
-    await start();
-    const responseUrl = fake.responseUrl('r1');
+    await e2e.start();
+    const responseUrl = e2e.fake.responseUrl('r1');
     const res = await sendCommand(
-      app.url,
+      e2e.app.url,
       { command: '/feedback', text: 'Customers in retail want offline mode', response_url: responseUrl },
       opts,
     );
@@ -46,13 +31,13 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
       status: 'new',
     });
 
-    const post = await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+    const post = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
     expect(JSON.stringify(post.args.blocks)).toContain('Customers in retail want offline mode');
     expect(post.args.metadata).toMatchObject({ event_type: 'terrain_item_card', event_payload: { item_id: stored[0]!.id } });
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'r1');
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'r1');
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toContain('https://acme.slack.com/archives/C0TERRAIN/p');
-    await app.drain();
+    await e2e.app.drain();
     const [after] = await items();
     expect(after).toMatchObject({
       card_state: 'posted',
@@ -62,36 +47,40 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   });
 
   it('/feedback with a category prefix files that category', async () => {
-    await start();
-    await sendCommand(app.url, { command: '/feedback', text: 'objection: too expensive for SMBs', response_url: fake.responseUrl() }, opts);
+    await e2e.start();
+    await sendCommand(
+      e2e.app.url,
+      { command: '/feedback', text: 'objection: too expensive for SMBs', response_url: e2e.fake.responseUrl() },
+      opts,
+    );
     const [item] = await items();
     expect(item).toMatchObject({ category: 'objection', text: 'too expensive for SMBs' });
-    const post = await fake.waitFor('chat.postMessage');
+    const post = await e2e.fake.waitFor('chat.postMessage');
     expect(JSON.stringify(post.args.blocks)).toContain('Objection');
   });
 
   it('/flag files a flag whose card has its own look', async () => {
-    await start();
+    await e2e.start();
     await sendCommand(
-      app.url,
-      { command: '/flag', text: 'The pricing page hides the annual plan', response_url: fake.responseUrl('f') },
+      e2e.app.url,
+      { command: '/flag', text: 'The pricing page hides the annual plan', response_url: e2e.fake.responseUrl('f') },
       opts,
     );
     const [item] = await items();
     expect(item).toMatchObject({ kind: 'flag', text: 'The pricing page hides the annual plan' });
-    const post = await fake.waitFor('chat.postMessage');
+    const post = await e2e.fake.waitFor('chat.postMessage');
     const header = post.args.blocks[0];
     expect(header.type).toBe('header');
     expect(header.text.text).toContain('Flag');
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'f');
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'f');
     expect(reply.args.text).toContain('flagging');
   });
 
   it('user text cannot ping @channel, @here, a user group or disguise a link', async () => {
-    await start();
+    await e2e.start();
     const text = 'Hey <!channel> <!here> <!everyone> <!subteam^S123|@marketing> see <http://evil.example|your bank> & more';
-    await sendCommand(app.url, { command: '/feedback', text, response_url: fake.responseUrl() }, opts);
-    const post = await fake.waitFor('chat.postMessage');
+    await sendCommand(e2e.app.url, { command: '/feedback', text, response_url: e2e.fake.responseUrl() }, opts);
+    const post = await e2e.fake.waitFor('chat.postMessage');
     const sent = JSON.stringify([post.args.text, post.args.blocks]);
     for (const danger of ['<!channel>', '<!here>', '<!everyone>', '<!subteam', '<http://evil']) expect(sent).not.toContain(danger);
     expect(sent).toContain('&lt;!channel&gt;');
@@ -101,10 +90,10 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   });
 
   it('text over the card limit gets a friendly answer with the whole text back, and nothing is stored', async () => {
-    await start();
+    await e2e.start();
     const text = `${'Customers keep asking for a proper offline mode. '.repeat(70)}END`;
-    await sendCommand(app.url, { command: '/feedback', text, response_url: fake.responseUrl('long') }, opts);
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'long');
+    await sendCommand(e2e.app.url, { command: '/feedback', text, response_url: e2e.fake.responseUrl('long') }, opts);
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'long');
     expect(reply.args.text).toContain('a card holds 3000');
     const givenBack = reply.args.blocks
       .slice(1)
@@ -113,87 +102,91 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     expect(givenBack.replace(/\s+/g, ' ')).toContain(text.trim().replace(/\s+/g, ' '));
     for (const b of reply.args.blocks) expect(b.text.text.length).toBeLessThanOrEqual(3000);
     expect(await items()).toHaveLength(0);
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('with no shared channel the user is told to run /terrain setup and gets the text back', async () => {
-    await start({ TERRAIN_CHANNEL: '' });
-    await sendCommand(app.url, { command: '/feedback', text: 'Need SSO for banks', response_url: fake.responseUrl('nc') }, opts);
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'nc');
+    await e2e.start({ TERRAIN_CHANNEL: '' });
+    await sendCommand(e2e.app.url, { command: '/feedback', text: 'Need SSO for banks', response_url: e2e.fake.responseUrl('nc') }, opts);
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'nc');
     expect(reply.args.text).toContain('/terrain setup');
     expect(reply.args.text).toContain('Need SSO for banks');
     expect(await items()).toHaveLength(0);
   });
 
   it('when the bot is not in the channel, the item is kept, the user is told how to invite it, and /terrain setup posts the card', async () => {
-    await start();
-    fake.on('chat.postMessage', (args) => (args.channel === CHANNEL ? { ok: false, error: 'not_in_channel' } : undefined));
+    await e2e.start();
+    e2e.fake.on('chat.postMessage', (args) => (args.channel === CHANNEL ? { ok: false, error: 'not_in_channel' } : undefined));
     await sendCommand(
-      app.url,
-      { command: '/feedback', text: 'Partners want a reseller price list', response_url: fake.responseUrl('nic') },
+      e2e.app.url,
+      { command: '/feedback', text: 'Partners want a reseller price list', response_url: e2e.fake.responseUrl('nic') },
       opts,
     );
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'nic');
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'nic');
     expect(reply.args.text).toContain('/invite @Terrain');
     expect(reply.args.text).toContain('Partners want a reseller price list');
-    await app.drain();
+    await e2e.app.drain();
     expect((await items())[0]).toMatchObject({ card_state: 'blocked', card_ts: null });
 
-    fake.reset();
-    fake.on('conversations.info', (args) => ({ ok: true, channel: { id: args.channel, is_member: false } }));
+    e2e.fake.reset();
+    e2e.fake.on('conversations.info', (args) => ({ ok: true, channel: { id: args.channel, is_member: false } }));
     await sendCommand(
-      app.url,
-      { command: '/terrain', text: 'setup', channel_id: 'C0SHARED', response_url: fake.responseUrl('setup') },
+      e2e.app.url,
+      { command: '/terrain', text: 'setup', channel_id: 'C0SHARED', response_url: e2e.fake.responseUrl('setup') },
       opts,
     );
-    const setupReply = await fake.waitFor('response_url', (c) => c.args._id === 'setup');
+    const setupReply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'setup');
     expect(setupReply.args.text).toContain('<#C0SHARED>');
-    expect(fake.callsTo('conversations.join')[0]?.args.channel).toBe('C0SHARED');
-    const post = fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0SHARED');
+    expect(e2e.fake.callsTo('conversations.join')[0]?.args.channel).toBe('C0SHARED');
+    const post = e2e.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0SHARED');
     expect(post).toBeDefined();
-    await app.drain();
+    await e2e.app.drain();
     expect((await items())[0]).toMatchObject({ card_state: 'posted', card_channel_id: 'C0SHARED' });
-    const ws = await db.db.selectFrom('workspaces').selectAll().executeTakeFirstOrThrow();
+    const ws = await e2e.db.db.selectFrom('workspaces').selectAll().executeTakeFirstOrThrow();
     expect(ws).toMatchObject({ team_id: TEAM, channel_id: 'C0SHARED' });
   });
 
   it('a 429 from Slack is waited out: the card is still posted once and the item stored', async () => {
-    await start();
-    fake.rateLimit('chat.postMessage', 1, 1);
-    await sendCommand(app.url, { command: '/feedback', text: 'Rate limited but not lost', response_url: fake.responseUrl('rl') }, opts);
-    await fake.waitFor('response_url', (c) => c.args._id === 'rl', 8000);
-    const posts = fake.callsTo('chat.postMessage');
+    await e2e.start();
+    e2e.fake.rateLimit('chat.postMessage', 1, 1);
+    await sendCommand(
+      e2e.app.url,
+      { command: '/feedback', text: 'Rate limited but not lost', response_url: e2e.fake.responseUrl('rl') },
+      opts,
+    );
+    await e2e.fake.waitFor('response_url', (c) => c.args._id === 'rl', 8000);
+    const posts = e2e.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(2);
     expect(posts[0]!.rateLimited).toBe(true);
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(900);
-    expect(fake.messages(CHANNEL)).toHaveLength(1);
-    await app.drain();
+    expect(e2e.fake.messages(CHANNEL)).toHaveLength(1);
+    await e2e.app.drain();
     expect((await items())[0]).toMatchObject({ card_state: 'posted' });
   });
 
   it('answers in French to a user whose Slack locale is French', async () => {
-    await start();
-    fake.setUser('U0FR', { locale: 'fr-FR' });
+    await e2e.start();
+    e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
     await sendCommand(
-      app.url,
-      { command: '/feedback', text: 'Les clients veulent un mode hors ligne', user_id: 'U0FR', response_url: fake.responseUrl('fr') },
+      e2e.app.url,
+      { command: '/feedback', text: 'Les clients veulent un mode hors ligne', user_id: 'U0FR', response_url: e2e.fake.responseUrl('fr') },
       opts,
     );
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'fr');
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'fr');
     expect(reply.args.text).toContain('Merci');
-    const info = fake.callsTo('users.info')[0];
+    const info = e2e.fake.callsTo('users.info')[0];
     expect(String(info?.args.include_locale)).toBe('true');
   });
 
   it('uses TERRAIN_LOCALE when the Slack locale is not one Terrain speaks', async () => {
-    await start({ TERRAIN_LOCALE: 'fr' });
-    fake.setUser('U0DE', { locale: 'de-DE' });
+    await e2e.start({ TERRAIN_LOCALE: 'fr' });
+    e2e.fake.setUser('U0DE', { locale: 'de-DE' });
     await sendCommand(
-      app.url,
-      { command: '/flag', text: 'Die Kampagne verfehlt das Ziel', user_id: 'U0DE', response_url: fake.responseUrl('de') },
+      e2e.app.url,
+      { command: '/flag', text: 'Die Kampagne verfehlt das Ziel', user_id: 'U0DE', response_url: e2e.fake.responseUrl('de') },
       opts,
     );
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === 'de');
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'de');
     expect(reply.args.text).toContain('Merci');
   });
 });

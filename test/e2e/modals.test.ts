@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { ACTIONS, FIELD_ACTION, FIELDS, SHORTCUTS, VIEWS } from '../../src/ids.js';
-import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
-import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { CHANNEL, SIGNING_SECRET, TEAM } from '../support/app.js';
+import { describeDb, dialect } from '../support/database.js';
+import { useE2E } from '../support/e2e.js';
+import type { SlackCall } from '../support/fake-slack.js';
 import { type SlackResponse, sendCommand, sendInteraction } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
@@ -63,47 +64,31 @@ function viewSubmission(
 }
 
 describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let app: TestApp;
-  const start = async (env: Record<string, string> = {}) => {
-    app = await startTestApp({ db, fake, env });
-  };
+  const e2e = useE2E();
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-  });
-  afterEach(async () => {
-    await app?.stop();
-    await fake.close();
-    await db.drop();
-  });
-
-  const items = () => db.db.selectFrom('items').selectAll().orderBy('id').execute();
-  const cards = () => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
-  const submit = (payload: Record<string, unknown>): Promise<SlackResponse> => sendInteraction(app.url, payload, opts);
+  const items = () => e2e.db.db.selectFrom('items').selectAll().orderBy('id').execute();
+  const cards = () => e2e.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+  const submit = (payload: Record<string, unknown>): Promise<SlackResponse> => sendInteraction(e2e.app.url, payload, opts);
 
   /** Runs `/feedback` or `/flag` without text and returns the views.open call it made. */
   const openModal = async (command: '/feedback' | '/flag', fields: Record<string, string> = {}) => {
     const trigger = `${Math.floor(Math.random() * 1e6)}.789.trig`;
-    const res = await sendCommand(app.url, { command, text: '', trigger_id: trigger, ...fields }, opts);
+    const res = await sendCommand(e2e.app.url, { command, text: '', trigger_id: trigger, ...fields }, opts);
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
-    return fake.waitFor('views.open', (c) => c.args.trigger_id === trigger);
+    return e2e.fake.waitFor('views.open', (c) => c.args.trigger_id === trigger);
   };
 
   describe('opening', () => {
     it('/feedback with no text acknowledges and opens the feedback modal with the trigger_id and every structured input', async () => {
-      await start();
       const res = await sendCommand(
-        app.url,
-        { command: '/feedback', text: '', trigger_id: '111.222.feedback', response_url: fake.responseUrl('fb') },
+        e2e.app.url,
+        { command: '/feedback', text: '', trigger_id: '111.222.feedback', response_url: e2e.fake.responseUrl('fb') },
         opts,
       );
       expect(res.status).toBe(200);
       expect(res.text).toBe('');
-      const opened = await fake.waitFor('views.open');
+      const opened = await e2e.fake.waitFor('views.open');
       expect(opened.args.trigger_id).toBe('111.222.feedback');
       const view = opened.args.view;
       expect(view.type).toBe('modal');
@@ -125,15 +110,14 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
       expect(byId(FIELDS.category)?.element?.type).toBe('static_select');
       expect(byId(FIELDS.urgency)?.element?.type).toBe('static_select');
       expect(byId(FIELDS.text)?.element?.type).toBe('plain_text_input');
-      expect(JSON.parse(view.private_metadata)).toMatchObject({ kind: 'feedback', locale: 'en', responseUrl: fake.responseUrl('fb') });
+      expect(JSON.parse(view.private_metadata)).toMatchObject({ kind: 'feedback', locale: 'en', responseUrl: e2e.fake.responseUrl('fb') });
       // Opening a modal files nothing.
-      await app.drain();
+      await e2e.app.drain();
       expect(await items()).toHaveLength(0);
       expect(cards()).toHaveLength(0);
     });
 
     it('/flag with no text opens the flag modal with what misses, the customer need and why', async () => {
-      await start();
       const opened = await openModal('/flag');
       const view = opened.args.view;
       expect(view.callback_id).toBe(VIEWS.flag);
@@ -145,8 +129,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
 
   describe('submitting', () => {
     it('stores every structured field before closing the modal, posts the card and tells the submitter through the command response_url', async () => {
-      await start();
-      const opened = await openModal('/feedback', { response_url: fake.responseUrl('cmd') });
+      const opened = await openModal('/feedback', { response_url: e2e.fake.responseUrl('cmd') });
       const res = await submit(
         viewSubmission(opened, {
           [FIELDS.category]: { option: 'competitor' },
@@ -181,7 +164,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
       });
       expect(typeof stored[0]!.revenue).toBe('number');
 
-      const post = await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+      const post = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
       const card = JSON.stringify(post.args.blocks);
       for (const shown of [
         'Rival bundles onboarding for free',
@@ -195,19 +178,18 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
         expect(card).toContain(shown);
       expect(post.args.metadata).toMatchObject({ event_type: 'terrain_item_card', event_payload: { item_id: stored[0]!.id } });
 
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'cmd');
+      const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'cmd');
       expect(reply.args.response_type).toBe('ephemeral');
       expect(reply.args.text).toContain(`https://acme.slack.com/archives/${CHANNEL}/p`);
-      await app.drain();
+      await e2e.app.drain();
       expect((await items())[0]).toMatchObject({ card_state: 'posted', card_ts: (post.response as { ts: string }).ts });
       // Told once, where they typed: no DM on top.
-      expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0SALES1')).toHaveLength(0);
+      expect(e2e.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0SALES1')).toHaveLength(0);
     });
 
     it('a modal opened from the Home tab (no response_url) tells the submitter by direct message', async () => {
-      await start();
       const res = await sendInteraction(
-        app.url,
+        e2e.app.url,
         {
           type: 'block_actions',
           team: { id: TEAM, domain: 'acme' },
@@ -230,7 +212,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
         opts,
       );
       expect(res.status).toBe(200);
-      const opened = await fake.waitFor('views.open', (c) => c.args.trigger_id === '333.444.home');
+      const opened = await e2e.fake.waitFor('views.open', (c) => c.args.trigger_id === '333.444.home');
       expect(opened.args.view.callback_id).toBe(VIEWS.flag);
       expect(JSON.parse(opened.args.view.private_metadata).responseUrl).toBeUndefined();
 
@@ -259,10 +241,10 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
           revenue: null,
         }),
       ]);
-      const dm = await fake.waitFor('chat.postMessage', (c) => c.args.channel === 'U0SALES1');
+      const dm = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'U0SALES1');
       expect(dm.args.text).toContain('flagging');
       expect(dm.args.text).toContain(`https://acme.slack.com/archives/${CHANNEL}/p`);
-      const card = await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+      const card = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
       expect(JSON.stringify(card.args.blocks)).toContain('SMBs want a 10-minute setup');
     });
 
@@ -291,22 +273,20 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
         en.errors.emptyText,
       ],
     ])('%s is answered inside the modal and nothing is stored', async (_name, command, answers, blockId, message) => {
-      await start();
-      const opened = await openModal(command, { response_url: fake.responseUrl('inv') });
+      const opened = await openModal(command, { response_url: e2e.fake.responseUrl('inv') });
       const res = await submit(
         viewSubmission(opened, { ...(command === '/feedback' ? { [FIELDS.category]: { option: 'need' } } : {}), ...answers }),
       );
       expect(res.status).toBe(200);
       expect(res.json).toEqual({ response_action: 'errors', errors: { [blockId]: message } });
       expect(await items()).toHaveLength(0);
-      await app.drain();
+      await e2e.app.drain();
       expect(await items()).toHaveLength(0);
-      expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
-      expect(fake.callsTo('response_url')).toHaveLength(0);
+      expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
+      expect(e2e.fake.callsTo('response_url')).toHaveLength(0);
     });
 
     it('every invalid field is reported at once', async () => {
-      await start();
       const opened = await openModal('/feedback');
       const res = await submit(viewSubmission(opened, { [FIELDS.text]: '', [FIELDS.revenue]: '12abc', [FIELDS.product]: 'p'.repeat(151) }));
       expect(res.json?.response_action).toBe('errors');
@@ -315,8 +295,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
     });
 
     it('the same view submitted twice (a retry, or a double click) stores one item and posts one card', async () => {
-      await start();
-      const opened = await openModal('/feedback', { response_url: fake.responseUrl('twice') });
+      const opened = await openModal('/feedback', { response_url: e2e.fake.responseUrl('twice') });
       const payload = viewSubmission(
         opened,
         { [FIELDS.category]: { option: 'idea' }, [FIELDS.text]: 'A Salesforce sync' },
@@ -326,10 +305,10 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
       const second = await submit(payload);
       expect([first.status, second.status]).toEqual([200, 200]);
       expect([first.text, second.text]).toEqual(['', '']);
-      await app.drain();
+      await e2e.app.drain();
       expect(await items()).toHaveLength(1);
       expect(cards()).toHaveLength(1);
-      expect(fake.callsTo('response_url').filter((c) => c.args._id === 'twice')).toHaveLength(1);
+      expect(e2e.fake.callsTo('response_url').filter((c) => c.args._id === 'twice')).toHaveLength(1);
 
       // Both at once as well.
       const payload2 = viewSubmission(
@@ -344,14 +323,13 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
       );
       const racing = await Promise.all([submit(payload2), submit(payload2)]);
       expect(racing.map((r) => r.status)).toEqual([200, 200]);
-      await app.drain();
+      await e2e.app.drain();
       expect((await items()).map((i) => i.text)).toEqual(['A Salesforce sync', 'Same view, racing']);
       expect(cards()).toHaveLength(2);
     });
 
     it('a French user gets a French modal and French validation errors', async () => {
-      await start();
-      fake.setUser('U0FR', { locale: 'fr-FR' });
+      e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
       const opened = await openModal('/feedback', { user_id: 'U0FR' });
       const meta = JSON.parse(opened.args.view.private_metadata);
       expect(meta.locale).toBe('fr');
@@ -379,7 +357,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
       );
       expect(ok.text).toBe('');
       expect(await items()).toEqual([expect.objectContaining({ author_id: 'U0FR', revenue: 50000, locale: 'fr' })]);
-      const thanks = await fake.waitFor('chat.postMessage', (c) => c.args.channel === 'U0FR');
+      const thanks = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'U0FR');
       expect(thanks.args.text).toContain('Merci');
     });
 
@@ -388,8 +366,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
     it.each(['50.000', '1.250.000'])(
       'a revenue written with dots as thousands separators (%s) is never stored as a fraction of it',
       async (typed) => {
-        await start();
-        fake.setUser('U0FR', { locale: 'fr-FR' });
+        e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
         const opened = await openModal('/feedback', { user_id: 'U0FR' });
         const res = await submit(
           viewSubmission(opened, { [FIELDS.text]: 'Budget confirmé par le client', [FIELDS.revenue]: typed }, { userId: 'U0FR' }),
@@ -431,13 +408,12 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
     const permalink = 'https://acme.slack.com/archives/C0FIELD/p1700000001000200';
 
     it('opens the feedback modal prefilled with the message as plain text and linked to it; the item keeps its source', async () => {
-      await start();
-      const res = await sendInteraction(app.url, shortcut(fieldMessage, fake.responseUrl('sc')), opts);
+      const res = await sendInteraction(e2e.app.url, shortcut(fieldMessage, e2e.fake.responseUrl('sc')), opts);
       expect(res.status).toBe(200);
       expect(res.text).toBe('');
 
-      const opened = await fake.waitFor('views.open', (c) => c.args.trigger_id === '444.555.shortcut');
-      const getPermalink = fake.callsTo('chat.getPermalink')[0];
+      const opened = await e2e.fake.waitFor('views.open', (c) => c.args.trigger_id === '444.555.shortcut');
+      const getPermalink = e2e.fake.callsTo('chat.getPermalink')[0];
       expect(getPermalink?.args).toMatchObject({ channel: 'C0FIELD', message_ts: '1700000001.000200' });
       const view = opened.args.view;
       expect(view.callback_id).toBe(VIEWS.feedback);
@@ -449,7 +425,7 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
         sourceChannelId: 'C0FIELD',
         sourceTs: '1700000001.000200',
         sourcePermalink: permalink,
-        responseUrl: fake.responseUrl('sc'),
+        responseUrl: e2e.fake.responseUrl('sc'),
       });
 
       const submitted = await submit(
@@ -475,41 +451,42 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
           source_permalink: permalink,
         }),
       ]);
-      const card = await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+      const card = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
       const shown = JSON.stringify(card.args.blocks);
       expect(shown).toContain(en.card.source(permalink));
       expect(shown).toContain('cheaper &amp; faster');
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'sc');
+      const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'sc');
       expect(reply.args.response_type).toBe('ephemeral');
       expect(reply.args.text).toContain(`https://acme.slack.com/archives/${CHANNEL}/p`);
     });
 
     it('a message with no text is answered privately and opens nothing', async () => {
-      await start();
       const res = await sendInteraction(
-        app.url,
-        shortcut({ type: 'message', ts: '1700000001.000300', text: '', user: 'U0OTHER', files: [{ id: 'F1' }] }, fake.responseUrl('empty')),
+        e2e.app.url,
+        shortcut(
+          { type: 'message', ts: '1700000001.000300', text: '', user: 'U0OTHER', files: [{ id: 'F1' }] },
+          e2e.fake.responseUrl('empty'),
+        ),
         opts,
       );
       expect(res.status).toBe(200);
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'empty');
+      const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'empty');
       expect(reply.args.response_type).toBe('ephemeral');
       expect(reply.args.text).toBe(en.errors.shortcutEmpty);
-      await app.drain();
-      expect(fake.callsTo('views.open')).toHaveLength(0);
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('views.open')).toHaveLength(0);
       expect(await items()).toHaveLength(0);
     });
 
     it('a message longer than 3,000 characters gives the text back instead of opening a modal', async () => {
-      await start();
       const long = `${'The customer listed every missing report in detail. '.repeat(62)}END`;
       expect(long.length).toBeGreaterThan(3000);
       await sendInteraction(
-        app.url,
-        shortcut({ type: 'message', ts: '1700000001.000400', text: long, user: 'U0OTHER' }, fake.responseUrl('long')),
+        e2e.app.url,
+        shortcut({ type: 'message', ts: '1700000001.000400', text: long, user: 'U0OTHER' }, e2e.fake.responseUrl('long')),
         opts,
       );
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'long');
+      const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'long');
       expect(reply.args.text).toContain(en.errors.tooLong(long.length, 3000));
       const givenBack = (reply.args.blocks as Array<{ text: { text: string } }>)
         .slice(1)
@@ -517,8 +494,8 @@ describeDb(`modals: /feedback, /flag and "Send to Terrain" (${dialect})`, () => 
         .join(' ');
       expect(givenBack.replace(/\s+/g, ' ')).toBe(long.trim().replace(/\s+/g, ' '));
       for (const b of reply.args.blocks) expect(b.text.text.length).toBeLessThanOrEqual(3000);
-      await app.drain();
-      expect(fake.callsTo('views.open')).toHaveLength(0);
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('views.open')).toHaveLength(0);
       expect(await items()).toHaveLength(0);
     });
   });

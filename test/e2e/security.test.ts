@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CHANNEL, SIGNING_SECRET, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
-import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { expect, it } from 'vitest';
+import { CHANNEL, SIGNING_SECRET } from '../support/app.js';
+import { describeDb, dialect } from '../support/database.js';
+import { useE2E } from '../support/e2e.js';
+import type { SlackCall } from '../support/fake-slack.js';
 import { eventCallback, reactionEvent, sendCommand, sendEvent, sendInteraction, sendSigned } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
@@ -23,38 +24,25 @@ const rendered = (c: SlackCall): string =>
   JSON.stringify([c.args.text, c.args.blocks, c.args.attachments, c.args.view, c.args.replace_original, c.args.response_type]);
 
 describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let app: TestApp;
+  const e2e = useE2E();
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-    app = await startTestApp({ db, fake });
-  });
-  afterEach(async () => {
-    await app?.stop();
-    await fake.close();
-    await db.drop();
-  });
-
-  const items = () => db.db.selectFrom('items').selectAll().orderBy('id').execute();
+  const items = () => e2e.db.db.selectFrom('items').selectAll().orderBy('id').execute();
 
   /** Slack calls other than the bot's own auth.test (Bolt may call it at any time to learn its identity). */
-  const slackCalls = () => fake.calls.filter((c) => c.method !== 'auth.test');
+  const slackCalls = () => e2e.fake.calls.filter((c) => c.method !== 'auth.test');
 
   /** A normal /feedback still works: the app was not knocked over by what came before. */
   const stillServes = async (text: string) => {
-    const res = await sendCommand(app.url, { command: '/feedback', text, response_url: fake.responseUrl() }, opts);
+    const res = await sendCommand(e2e.app.url, { command: '/feedback', text, response_url: e2e.fake.responseUrl() }, opts);
     expect(res.status).toBe(200);
     expect((await items()).map((i) => i.text)).toContain(text);
-    await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes(text));
+    await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes(text));
   };
 
   it('refuses a bad signature with 401 and stores nothing, calls nobody', async () => {
     const res = await sendCommand(
-      app.url,
-      { command: '/feedback', text: 'forged feedback', response_url: fake.responseUrl() },
+      e2e.app.url,
+      { command: '/feedback', text: 'forged feedback', response_url: e2e.fake.responseUrl() },
       {
         ...opts,
         badSignature: true,
@@ -62,7 +50,7 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     );
     expect(res.status).toBe(401);
     const event = await sendEvent(
-      app.url,
+      e2e.app.url,
       { type: 'app_home_opened', user: 'U0SALES1', tab: 'home', event_ts: '1.000001' },
       {
         ...opts,
@@ -71,26 +59,26 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     );
     expect(event.status).toBe(401);
     // No signature at all.
-    const unsigned = await fetch(app.url, {
+    const unsigned = await fetch(e2e.app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'command=%2Ffeedback&text=unsigned&team_id=T0001&user_id=U0SALES1',
     });
     expect(unsigned.status).toBe(401);
-    await app.drain();
+    await e2e.app.drain();
     expect(await items()).toHaveLength(0);
     expect(slackCalls()).toEqual([]);
   });
 
   it('refuses a timestamp more than five minutes old or ahead with 401, and accepts one four minutes away', async () => {
     const send = (text: string, timestamp: number) =>
-      sendCommand(app.url, { command: '/feedback', text, response_url: fake.responseUrl() }, { ...opts, timestamp });
+      sendCommand(e2e.app.url, { command: '/feedback', text, response_url: e2e.fake.responseUrl() }, { ...opts, timestamp });
 
     expect((await send('replayed from the past', now() - 5 * 60 - 30)).status).toBe(401);
     expect((await send('replayed from the past, long ago', now() - 24 * 3600)).status).toBe(401);
     expect((await send('prepared for the future', now() + 5 * 60 + 30)).status).toBe(401);
     expect((await send('prepared for the far future', now() + 24 * 3600)).status).toBe(401);
-    await app.drain();
+    await e2e.app.drain();
     expect(await items()).toHaveLength(0);
     expect(slackCalls()).toEqual([]);
 
@@ -101,7 +89,7 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
 
   it('refuses a timestamp that is not a number', async () => {
     const body = 'command=%2Ffeedback&text=odd&team_id=T0001&user_id=U0SALES1';
-    const res = await sendSigned(app.url, body, 'application/x-www-form-urlencoded', {
+    const res = await sendSigned(e2e.app.url, body, 'application/x-www-form-urlencoded', {
       ...opts,
       headers: { 'X-Slack-Request-Timestamp': 'yesterday' },
     });
@@ -110,14 +98,14 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
   });
 
   it('answers a signed interactivity request whose payload is not JSON with a 4xx, and keeps serving', async () => {
-    const res = await sendSigned(app.url, 'payload=not-json', 'application/x-www-form-urlencoded', opts);
+    const res = await sendSigned(e2e.app.url, 'payload=not-json', 'application/x-www-form-urlencoded', opts);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     await stillServes('after a payload that is not JSON');
   });
 
   it('answers a signed body that is not JSON although it says so with a 4xx, and keeps serving', async () => {
-    const res = await sendSigned(app.url, '{"type":"event_callback",', 'application/json', opts);
+    const res = await sendSigned(e2e.app.url, '{"type":"event_callback",', 'application/json', opts);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     await stillServes('after a truncated JSON body');
@@ -126,7 +114,7 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
   it('answers a signed event_callback without `event` with a 4xx, never a 5xx, and keeps serving', async () => {
     const body = eventCallback({});
     delete body.event;
-    const res = await sendSigned(app.url, JSON.stringify(body), 'application/json', opts);
+    const res = await sendSigned(e2e.app.url, JSON.stringify(body), 'application/json', opts);
     // Bolt cannot tell what this is and leaves it unanswered until its own 3-second timeout (404).
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -135,13 +123,13 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
 
   it('answers a signed reaction event with no item, and one with no user, without a 5xx', async () => {
     const noItem = await sendEvent(
-      app.url,
+      e2e.app.url,
       { type: 'reaction_added', user: 'U0MKT1', reaction: '+1', event_ts: '1700000000.000001' },
       opts,
     );
     expect(noItem.status).toBeLessThan(500);
     const noUser = await sendEvent(
-      app.url,
+      e2e.app.url,
       {
         ...reactionEvent('reaction_added', { user: 'U0MKT1', reaction: '+1', channel: CHANNEL, ts: '1700000001.000100' }),
         user: undefined,
@@ -149,12 +137,12 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
       opts,
     );
     expect(noUser.status).toBeLessThan(500);
-    expect(await db.db.selectFrom('vote_reactions').selectAll().execute()).toHaveLength(0);
+    expect(await e2e.db.db.selectFrom('vote_reactions').selectAll().execute()).toHaveLength(0);
     await stillServes('after reaction events with missing fields');
   });
 
   it('answers a signed interaction of an unknown shape without a 5xx, and keeps serving', async () => {
-    const res = await sendInteraction(app.url, { type: 'block_actions', actions: 'nope', user: null, team: 7 }, opts);
+    const res = await sendInteraction(e2e.app.url, { type: 'block_actions', actions: 'nope', user: null, team: 7 }, opts);
     expect(res.status).toBeLessThan(500);
     expect(await items()).toHaveLength(0);
     await stillServes('after a malformed interaction');
@@ -163,7 +151,7 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
   it('answers a signed view submission without state at once, without a 5xx, and keeps serving', async () => {
     const started = Date.now();
     const res = await sendInteraction(
-      app.url,
+      e2e.app.url,
       {
         type: 'view_submission',
         team: { id: 'T0001' },
@@ -184,8 +172,8 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
   it('a slash command with a crafted user id gets a friendly answer, stores nothing and pings nobody', async () => {
     for (const command of ['/feedback', '/flag', '/terrain']) {
       const res = await sendCommand(
-        app.url,
-        { command, text: command === '/terrain' ? 'setup' : 'crafted', user_id: 'U1><!channel>', response_url: fake.responseUrl() },
+        e2e.app.url,
+        { command, text: command === '/terrain' ? 'setup' : 'crafted', user_id: 'U1><!channel>', response_url: e2e.fake.responseUrl() },
         opts,
       );
       expect(res.status).toBe(200);
@@ -196,15 +184,15 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
       expect(res.text).not.toContain('<!channel>');
     }
     const teamRes = await sendCommand(
-      app.url,
-      { command: '/feedback', text: 'crafted team', team_id: 'T1|<!here>', response_url: fake.responseUrl() },
+      e2e.app.url,
+      { command: '/feedback', text: 'crafted team', team_id: 'T1|<!here>', response_url: e2e.fake.responseUrl() },
       opts,
     );
     expect(teamRes.status).toBe(200);
     expect(teamRes.text).not.toContain('<!here>');
-    await app.drain();
+    await e2e.app.drain();
     expect(await items()).toHaveLength(0);
-    expect(await db.db.selectFrom('workspaces').selectAll().execute()).toHaveLength(0);
+    expect(await e2e.db.db.selectFrom('workspaces').selectAll().execute()).toHaveLength(0);
     await stillServes('after crafted user ids');
   });
 
@@ -212,13 +200,13 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     const crafted = ['U1><!channel>', 'U0SALES1|<!here>', '<!everyone>', 'U0<@U0CEO>', 'W1>&lt;!channel&gt;'];
     for (const user_id of crafted) {
       await sendCommand(
-        app.url,
-        { command: '/feedback', text: `feedback from ${user_id.length}`, user_id, response_url: fake.responseUrl() },
+        e2e.app.url,
+        { command: '/feedback', text: `feedback from ${user_id.length}`, user_id, response_url: e2e.fake.responseUrl() },
         opts,
       );
-      await sendCommand(app.url, { command: '/afterwork', user_id, response_url: fake.responseUrl() }, opts);
+      await sendCommand(e2e.app.url, { command: '/afterwork', user_id, response_url: e2e.fake.responseUrl() }, opts);
       await sendInteraction(
-        app.url,
+        e2e.app.url,
         {
           type: 'view_submission',
           team: { id: 'T0001' },
@@ -235,7 +223,7 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     }
     // A genuine user, but a modal whose private_metadata was tampered with.
     await sendInteraction(
-      app.url,
+      e2e.app.url,
       {
         type: 'view_submission',
         team: { id: 'T0001' },
@@ -256,15 +244,15 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     );
     // And a real one, whose card does mention its (valid) author.
     await sendCommand(
-      app.url,
-      { command: '/feedback', text: 'genuine feedback', user_id: 'U0SALES1', response_url: fake.responseUrl() },
+      e2e.app.url,
+      { command: '/feedback', text: 'genuine feedback', user_id: 'U0SALES1', response_url: e2e.fake.responseUrl() },
       opts,
     );
-    const genuine = await fake.waitFor('chat.postMessage', (c) => JSON.stringify(c.args.blocks).includes('genuine feedback'));
+    const genuine = await e2e.fake.waitFor('chat.postMessage', (c) => JSON.stringify(c.args.blocks).includes('genuine feedback'));
     expect(JSON.stringify(genuine.args.blocks)).toContain('<@U0SALES1>');
-    await app.drain();
+    await e2e.app.drain();
 
-    const shown = fake.calls.filter((c) => SHOWN.includes(c.method));
+    const shown = e2e.fake.calls.filter((c) => SHOWN.includes(c.method));
     expect(shown.length).toBeGreaterThan(0);
     for (const call of shown) {
       const text = rendered(call);
@@ -284,7 +272,7 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
   });
 
   it('GET /healthz answers 200 with JSON', async () => {
-    const res = await fetch(`${app.baseUrl}/healthz`);
+    const res = await fetch(`${e2e.app.baseUrl}/healthz`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     const body = (await res.json()) as Record<string, unknown>;
@@ -292,10 +280,10 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
   });
 
   it('unknown paths and methods get a 4xx, not a 5xx', async () => {
-    const unknown = await fetch(`${app.baseUrl}/admin`);
+    const unknown = await fetch(`${e2e.app.baseUrl}/admin`);
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expect(unknown.status).toBeLessThan(500);
-    const getEvents = await fetch(app.url);
+    const getEvents = await fetch(e2e.app.url);
     expect(getEvents.status).toBeGreaterThanOrEqual(400);
     expect(getEvents.status).toBeLessThan(500);
     await stillServes('after unknown paths');

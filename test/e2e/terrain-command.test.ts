@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { ACTIONS } from '../../src/ids.js';
-import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
-import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { CHANNEL, SIGNING_SECRET, TEAM } from '../support/app.js';
+import { describeDb, dialect } from '../support/database.js';
+import { useE2E } from '../support/e2e.js';
+import type { SlackCall } from '../support/fake-slack.js';
 import { reactionEvent, sendCommand, sendEvent } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
@@ -11,55 +12,38 @@ const en = messages('en');
 const fr = messages('fr');
 
 describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let app: TestApp;
-  const start = async (env: Record<string, string> = {}) => {
-    app = await startTestApp({ db, fake, env });
-  };
+  const e2e = useE2E();
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-  });
-  afterEach(async () => {
-    await app?.stop();
-    await fake.close();
-    await db.drop();
-  });
-
-  const items = () => db.db.selectFrom('items').selectAll().orderBy('id').execute();
-  const members = () => db.db.selectFrom('members').selectAll().orderBy('user_id').execute();
-  const workspaces = () => db.db.selectFrom('workspaces').selectAll().execute();
+  const items = () => e2e.db.db.selectFrom('items').selectAll().orderBy('id').execute();
+  const members = () => e2e.db.db.selectFrom('members').selectAll().orderBy('user_id').execute();
+  const workspaces = () => e2e.db.db.selectFrom('workspaces').selectAll().execute();
 
   /** Sends `/terrain <text>` (or another command) and returns the private answer it gets. */
   const run = async (command: string, text: string, fields: Record<string, string> = {}): Promise<SlackCall> => {
     const id = `r${Math.random().toString(36).slice(2)}`;
-    const res = await sendCommand(app.url, { command, text, response_url: fake.responseUrl(id), ...fields }, opts);
+    const res = await sendCommand(e2e.app.url, { command, text, response_url: e2e.fake.responseUrl(id), ...fields }, opts);
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
-    const reply = await fake.waitFor('response_url', (c) => c.args._id === id);
+    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === id);
     expect(reply.args.response_type).toBe('ephemeral');
     return reply;
   };
 
   describe('help', () => {
     it.each(['help', '', '  HELP  '])('/terrain %j answers privately with the commands', async (text) => {
-      await start();
       const reply = await run('/terrain', text);
       for (const command of ['/feedback', '/flag', '/terrain setup', '/terrain team', 'Send to Terrain'])
         expect(reply.args.text).toContain(command);
       expect(reply.args.text).toBe(en.terrain.help);
       expect(JSON.stringify(reply.args.blocks)).toContain('/terrain setup');
       // Nothing posted in a channel, nothing stored but the user's profile.
-      await app.drain();
-      expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
       expect(await workspaces()).toHaveLength(0);
     });
 
     it('answers in French to a French user', async () => {
-      await start();
-      fake.setUser('U0FR', { locale: 'fr-FR' });
+      e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
       const reply = await run('/terrain', 'aide', { user_id: 'U0FR' });
       expect(reply.args.text).toBe(fr.terrain.help);
       expect(reply.args.text).toContain('ce message');
@@ -67,7 +51,6 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
     });
 
     it('an unknown subcommand answers with help naming the word, escaped', async () => {
-      await start();
       const reply = await run('/terrain', '<!channel>&frob <@U0BOSS> more');
       expect(reply.args.text).toContain(en.terrain.unknown('&lt;!channel&gt;&amp;frob'));
       expect(reply.args.text).toContain(en.terrain.help);
@@ -77,8 +60,7 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
     });
 
     it('an unknown subcommand in French for a French user', async () => {
-      await start();
-      fake.setUser('U0FR', { locale: 'fr-FR' });
+      e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
       const reply = await run('/terrain', 'bonjour', { user_id: 'U0FR' });
       expect(reply.args.text).toContain(fr.terrain.unknown('bonjour'));
       expect(reply.args.text).toContain(fr.terrain.help);
@@ -87,43 +69,41 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
 
   describe('team', () => {
     it('/terrain team marketing stores the side before answering, and the next item carries it', async () => {
-      await start();
       const res = await sendCommand(
-        app.url,
-        { command: '/terrain', text: 'team marketing', user_id: 'U0MKT1', response_url: fake.responseUrl('team') },
+        e2e.app.url,
+        { command: '/terrain', text: 'team marketing', user_id: 'U0MKT1', response_url: e2e.fake.responseUrl('team') },
         opts,
       );
       expect(res.status).toBe(200);
       // Acknowledged means stored.
       expect(await members()).toEqual([expect.objectContaining({ team_id: TEAM, user_id: 'U0MKT1', side: 'marketing' })]);
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'team');
+      const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'team');
       expect(reply.args.text).toBe(en.terrain.teamDone(en.side.marketing));
 
       await sendCommand(
-        app.url,
-        { command: '/feedback', text: 'Prospects love the new pricing page', user_id: 'U0MKT1', response_url: fake.responseUrl('fb') },
+        e2e.app.url,
+        { command: '/feedback', text: 'Prospects love the new pricing page', user_id: 'U0MKT1', response_url: e2e.fake.responseUrl('fb') },
         opts,
       );
       expect(await items()).toEqual([expect.objectContaining({ author_id: 'U0MKT1', author_side: 'marketing' })]);
-      const card = await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+      const card = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
       expect(JSON.stringify(card.args.blocks)).toContain('(Marketing)');
 
       // Changing sides later is one more upsert, not a second row.
       await run('/terrain', 'team sales', { user_id: 'U0MKT1' });
-      await app.drain();
+      await e2e.app.drain();
       expect(await members()).toEqual([expect.objectContaining({ user_id: 'U0MKT1', side: 'sales' })]);
     });
 
     it.each(['team pirate', 'team'])('/terrain %j answers with the usage and stores no side', async (text) => {
-      await start();
       const reply = await run('/terrain', text, { user_id: 'U0SALES9' });
       expect(reply.args.text).toBe(en.terrain.teamUsage);
-      await app.drain();
+      await e2e.app.drain();
       // The user's Slack profile (locale) may be cached; no side is.
       for (const m of await members()) expect(m.side).toBeNull();
       await sendCommand(
-        app.url,
-        { command: '/feedback', text: 'Needs a mobile app', user_id: 'U0SALES9', response_url: fake.responseUrl() },
+        e2e.app.url,
+        { command: '/feedback', text: 'Needs a mobile app', user_id: 'U0SALES9', response_url: e2e.fake.responseUrl() },
         opts,
       );
       expect((await items())[0]).toMatchObject({ author_side: null });
@@ -132,72 +112,70 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
 
   describe('setup', () => {
     it('/terrain setup stores the channel before answering, joins it, and the next card goes there instead of TERRAIN_CHANNEL', async () => {
-      await start();
-      fake.on('conversations.info', (args) => ({
+      e2e.fake.on('conversations.info', (args) => ({
         ok: true,
         channel: { id: args.channel, name: 'field-voice', is_channel: true, is_member: false },
       }));
       const res = await sendCommand(
-        app.url,
-        { command: '/terrain', text: 'setup', channel_id: 'C0SHARED', response_url: fake.responseUrl('setup') },
+        e2e.app.url,
+        { command: '/terrain', text: 'setup', channel_id: 'C0SHARED', response_url: e2e.fake.responseUrl('setup') },
         opts,
       );
       expect(res.status).toBe(200);
       expect(await workspaces()).toEqual([expect.objectContaining({ team_id: TEAM, channel_id: 'C0SHARED' })]);
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'setup');
+      const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'setup');
       expect(reply.args.text).toBe(en.terrain.setupDone('<#C0SHARED>'));
-      expect(fake.callsTo('conversations.join').map((c) => c.args.channel)).toEqual(['C0SHARED']);
+      expect(e2e.fake.callsTo('conversations.join').map((c) => c.args.channel)).toEqual(['C0SHARED']);
 
-      await sendCommand(app.url, { command: '/feedback', text: 'Banks ask for SOC 2', response_url: fake.responseUrl() }, opts);
+      await sendCommand(e2e.app.url, { command: '/feedback', text: 'Banks ask for SOC 2', response_url: e2e.fake.responseUrl() }, opts);
       expect((await items())[0]).toMatchObject({ card_channel_id: 'C0SHARED' });
-      await fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0SHARED');
-      await app.drain();
-      expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(0);
-      expect(fake.messages('C0SHARED')).toHaveLength(1);
+      await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0SHARED');
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(0);
+      expect(e2e.fake.messages('C0SHARED')).toHaveLength(1);
     });
 
     it('/terrain setup in a channel Terrain is already in does not join again', async () => {
-      await start();
       await run('/terrain', 'setup', { channel_id: 'C0ALREADY' });
-      expect(fake.callsTo('conversations.info').map((c) => c.args.channel)).toEqual(['C0ALREADY']);
-      expect(fake.callsTo('conversations.join')).toHaveLength(0);
+      expect(e2e.fake.callsTo('conversations.info').map((c) => c.args.channel)).toEqual(['C0ALREADY']);
+      expect(e2e.fake.callsTo('conversations.join')).toHaveLength(0);
       expect(await workspaces()).toEqual([expect.objectContaining({ channel_id: 'C0ALREADY' })]);
     });
 
     it('in a private channel Terrain cannot join, the user is told to /invite @Terrain', async () => {
-      await start();
-      fake.on('conversations.info', () => ({ ok: false, error: 'channel_not_found' }));
-      fake.on('conversations.join', () => ({ ok: false, error: 'channel_not_found' }));
+      e2e.fake.on('conversations.info', () => ({ ok: false, error: 'channel_not_found' }));
+      e2e.fake.on('conversations.join', () => ({ ok: false, error: 'channel_not_found' }));
       const reply = await run('/terrain', 'setup', { channel_id: 'G0PRIVATE' });
       expect(reply.args.text).toContain('/invite @Terrain');
       expect(reply.args.text).toBe(en.terrain.setupInviteFirst('<#G0PRIVATE>'));
     });
 
     it('in a direct message the user is told to run it in a channel, and nothing is stored', async () => {
-      await start();
       const reply = await run('/terrain', 'setup', { channel_id: 'D0DIRECT', channel_name: 'directmessage' });
       expect(reply.args.text).toBe(en.terrain.setupNotAChannel);
-      await app.drain();
+      await e2e.app.drain();
       expect(await workspaces()).toHaveLength(0);
-      expect(fake.callsTo('conversations.join')).toHaveLength(0);
+      expect(e2e.fake.callsTo('conversations.join')).toHaveLength(0);
       // Cards still go to TERRAIN_CHANNEL.
-      await sendCommand(app.url, { command: '/feedback', text: 'Still the default channel', response_url: fake.responseUrl() }, opts);
+      await sendCommand(
+        e2e.app.url,
+        { command: '/feedback', text: 'Still the default channel', response_url: e2e.fake.responseUrl() },
+        opts,
+      );
       expect((await items())[0]).toMatchObject({ card_channel_id: CHANNEL });
     });
   });
 
   describe('/afterwork', () => {
     it('answers privately', async () => {
-      await start();
       const reply = await run('/afterwork', '');
       expect(reply.args.text).toBe(en.afterwork.soon);
-      await app.drain();
-      expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
     });
 
     it('answers in French to a French user', async () => {
-      await start();
-      fake.setUser('U0FR', { locale: 'fr-FR' });
+      e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
       const reply = await run('/afterwork', 'vendredi', { user_id: 'U0FR' });
       expect(reply.args.text).toBe(fr.afterwork.soon);
     });
@@ -205,10 +183,9 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
 
   describe('Home tab', () => {
     it('app_home_opened publishes a Home view listing that user’s items with their status and votes', async () => {
-      await start();
       const file = async (command: string, text: string, user_id: string) => {
-        await sendCommand(app.url, { command, text, user_id, response_url: fake.responseUrl() }, opts);
-        await app.drain();
+        await sendCommand(e2e.app.url, { command, text, user_id, response_url: e2e.fake.responseUrl() }, opts);
+        await e2e.app.drain();
         return (await items()).at(-1)!;
       };
       const feedback = await file('/feedback', 'Retail wants offline mode', 'U0SALES1');
@@ -222,21 +199,21 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
         ['U0MKT2', '+1::skin-tone-3'],
       ] as const) {
         const res = await sendEvent(
-          app.url,
+          e2e.app.url,
           reactionEvent('reaction_added', { user, reaction, channel: CHANNEL, ts: feedback.card_ts! }),
           opts,
         );
         expect(res.status).toBe(200);
       }
-      await db.db.updateTable('items').set({ status: 'planned' }).where('id', '=', flag.id).execute();
+      await e2e.db.db.updateTable('items').set({ status: 'planned' }).where('id', '=', flag.id).execute();
 
       const res = await sendEvent(
-        app.url,
+        e2e.app.url,
         { type: 'app_home_opened', user: 'U0SALES1', channel: 'D0HOME1', tab: 'home', event_ts: `${(Date.now() / 1000).toFixed(6)}` },
         opts,
       );
       expect(res.status).toBe(200);
-      const published = await fake.waitFor('views.publish');
+      const published = await e2e.fake.waitFor('views.publish');
       expect(published.args.user_id).toBe('U0SALES1');
       const view = published.args.view;
       expect(view.type).toBe('home');
@@ -267,22 +244,21 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
     });
 
     it('a user with nothing filed sees an empty list, in their language; the messages tab publishes nothing', async () => {
-      await start();
-      fake.setUser('U0FR', { locale: 'fr-FR' });
+      e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
       await sendEvent(
-        app.url,
+        e2e.app.url,
         { type: 'app_home_opened', user: 'U0FR', channel: 'D0HOME2', tab: 'messages', event_ts: '1700000000.000100' },
         opts,
       );
-      await app.drain();
-      expect(fake.callsTo('views.publish')).toHaveLength(0);
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('views.publish')).toHaveLength(0);
 
       await sendEvent(
-        app.url,
+        e2e.app.url,
         { type: 'app_home_opened', user: 'U0FR', channel: 'D0HOME2', tab: 'home', event_ts: '1700000000.000200' },
         opts,
       );
-      const published = await fake.waitFor('views.publish');
+      const published = await e2e.fake.waitFor('views.publish');
       expect(published.args.user_id).toBe('U0FR');
       const shown = JSON.stringify(published.args.view.blocks);
       expect(shown).toContain(JSON.stringify(fr.home.none).slice(1, -1));
