@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { nextFire } from '../scheduled/fire-times.js';
 import { isChannelId } from './domain/slack-ids.js';
 import { normalizeEmoji } from './domain/votes.js';
 import { isLocale, type Locale } from './i18n/index.js';
@@ -56,8 +57,15 @@ export function isValidTimezone(zone: string): boolean {
   }
 }
 
+/** A cron expression node-cron accepts and that fires at least once (`0 0 31 2 *` never does). */
 export function isValidCron(expression: string): boolean {
-  return cron.validate(expression);
+  if (!cron.validate(expression)) return false;
+  try {
+    nextFire({ cron: expression, timezone: 'UTC' }, new Date());
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function loadDatabaseConfig(env: Env): DatabaseConfig {

@@ -190,6 +190,11 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...HTTP, DIGEST_CRON: '61 9 * * 1' })).toEqual([expect.stringContaining('DIGEST_CRON')]);
   });
 
+  it('refuses a DIGEST_CRON that never fires (31 February)', () => {
+    expect(problemsOf({ ...HTTP, DIGEST_CRON: '0 0 31 2 *' })).toEqual([expect.stringContaining('DIGEST_CRON')]);
+    expect(problemsOf({ ...HTTP, DIGEST_CRON: '0 9 29 2 *' })).toEqual([]);
+  });
+
   it('refuses a TERRAIN_LOCALE other than en or fr', () => {
     expect(problemsOf({ ...HTTP, TERRAIN_LOCALE: 'fr-FR' })).toEqual([expect.stringContaining('TERRAIN_LOCALE')]);
     expect(loadConfig({ ...HTTP, TERRAIN_LOCALE: 'fr' }).locale).toBe('fr');
