@@ -44,6 +44,8 @@ export const en = {
     flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     feedbackNoLink: 'Thanks! Your feedback is on the board.',
     flagNoLink: 'Thanks for flagging it: the card is on the board.',
+    sideTip:
+      '_Tip: tell Terrain which side you are on with `/terrain team sales` (or `marketing`, `other`); the weekly digest counts by side._',
   },
 
   errors: {

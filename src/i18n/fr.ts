@@ -43,6 +43,8 @@ export const fr: Messages = {
     flag: (link) => `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
     feedbackNoLink: 'Merci ! Votre retour est au tableau.',
     flagNoLink: 'Merci pour ce signalement : la carte est au tableau.',
+    sideTip:
+      '_Astuce : dites à Terrain de quel côté vous êtes avec `/terrain team sales` (ou `marketing`, `other`) ; le bilan hebdomadaire compte par équipe._',
   },
 
   errors: {

@@ -115,7 +115,9 @@ export async function confirmToSubmitter(deps: Deps, client: WebClient, item: It
   if (result.state === 'posted') {
     const link = await permalink(deps, client, result.channel, result.ts);
     const text = link ? (flag ? t.filed.flag(link) : t.filed.feedback(link)) : flag ? t.filed.flagNoLink : t.filed.feedbackNoLink;
-    await tellUser(deps, client, target, notice(text));
+    // The digest counts by side: someone who has not said theirs is asked, once per filing, in one line.
+    const sideTip = item.author_side === null ? `\n${t.filed.sideTip}` : '';
+    await tellUser(deps, client, target, notice(`${text}${sideTip}`));
   } else {
     await tellUser(deps, client, target, noticeWithText(t.errors.notInChannel(mentionChannel(result.channel)), item.text));
   }

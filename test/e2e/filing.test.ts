@@ -37,6 +37,8 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'r1');
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toContain('https://acme.slack.com/archives/C0TERRAIN/p');
+    // The digest counts by side: a submitter who has not said theirs is shown how.
+    expect(reply.args.text).toContain('/terrain team sales');
     await e2e.app.drain();
     const [after] = await items();
     expect(after).toMatchObject({

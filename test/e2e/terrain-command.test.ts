@@ -86,6 +86,10 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
         opts,
       );
       expect(await items()).toEqual([expect.objectContaining({ author_id: 'U0MKT1', author_side: 'marketing' })]);
+      // Someone who has said their side is not asked again.
+      const filed = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'fb');
+      expect(filed.args.text).toContain('see the card');
+      expect(filed.args.text).not.toContain('/terrain team');
       const card = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
       expect(JSON.stringify(card.args.blocks)).toContain('(Marketing)');
 
