@@ -6,6 +6,7 @@ import { homeNewItem } from './actions/home-new-item.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
 import { appHomeOpened } from './events/app-home-opened.js';
+import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
@@ -18,6 +19,7 @@ export function register(app: App, deps: Deps): void {
   app.event('reaction_added', reactionAdded(deps));
   app.event('reaction_removed', reactionRemoved(deps));
   app.event('app_home_opened', appHomeOpened(deps));
+  app.event('member_joined_channel', memberJoinedChannel(deps));
   app.shortcut({ callback_id: SHORTCUTS.sendToTerrain, type: 'message_action' }, sendToTerrain(deps));
   app.view(VIEWS.feedback, itemSubmitted(deps, 'feedback'));
   app.view(VIEWS.flag, itemSubmitted(deps, 'flag'));

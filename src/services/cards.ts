@@ -174,10 +174,14 @@ export async function recoverCards(deps: Deps, client: WebClient): Promise<numbe
   return recovered;
 }
 
-/** Once Terrain is in a channel (`/terrain setup`), the cards that were waiting for it go out. */
-export async function postBlockedCards(deps: Deps, client: WebClient, teamId: string): Promise<number> {
+/**
+ * Once Terrain is in a channel (`/terrain setup`, or someone's `/invite @Terrain`), the cards that were
+ * waiting for it go out: all of the workspace's, or only that channel's.
+ */
+export async function postBlockedCards(deps: Deps, client: WebClient, teamId: string, channelId?: string): Promise<number> {
   let posted = 0;
-  for (const candidate of await listUnpostedCards(deps.db, deps.clock.now(), { teamId, states: ['blocked'] })) {
+  const waiting = await listUnpostedCards(deps.db, deps.clock.now(), { teamId, states: ['blocked'], ...(channelId ? { channelId } : {}) });
+  for (const candidate of waiting) {
     const item = await claimCard(deps.db, candidate.id, deps.clock.now(), CARD_LEASE_MS, ['blocked']);
     if (!item) continue;
     const result = await publishCard(deps, client, item);

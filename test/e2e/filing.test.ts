@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { CHANNEL, SIGNING_SECRET, TEAM } from '../support/app.js';
 import { describeDb, dialect } from '../support/database.js';
 import { useE2E } from '../support/e2e.js';
-import { sendCommand } from '../support/slack-requests.js';
+import { sendCommand, sendEvent } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
 
@@ -114,6 +114,32 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     expect(reply.args.text).toContain('/terrain setup');
     expect(reply.args.text).toContain('Need SSO for banks');
     expect(await items()).toHaveLength(0);
+  });
+
+  it('when Terrain is invited into the channel (/invite @Terrain), the cards waiting there are posted and their authors told', async () => {
+    await e2e.start();
+    e2e.fake.on('chat.postMessage', (args) => (args.channel === CHANNEL ? { ok: false, error: 'not_in_channel' } : undefined));
+    await sendCommand(
+      e2e.app.url,
+      { command: '/flag', text: "The onboarding deck still shows last year's pricing", response_url: e2e.fake.responseUrl('blocked') },
+      opts,
+    );
+    await e2e.fake.waitFor('response_url', (c) => c.args._id === 'blocked');
+    await e2e.app.drain();
+    expect((await items())[0]).toMatchObject({ card_state: 'blocked' });
+
+    e2e.fake.reset();
+    // Someone else joining changes nothing; the bot joining posts the card.
+    await sendEvent(e2e.app.url, { type: 'member_joined_channel', user: 'U0OTHER', channel: CHANNEL, channel_type: 'C', team: TEAM }, opts);
+    await e2e.app.drain();
+    expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    await sendEvent(e2e.app.url, { type: 'member_joined_channel', user: 'UBOT', channel: CHANNEL, channel_type: 'C', team: TEAM }, opts);
+    await e2e.app.drain();
+    const card = e2e.fake.callsTo('chat.postMessage').find((c) => c.args.channel === CHANNEL);
+    expect(card?.args.metadata).toMatchObject({ event_type: 'terrain_item_card' });
+    const told = e2e.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'U0SALES1');
+    expect(told?.args.text).toContain('see the card');
+    expect((await items())[0]).toMatchObject({ card_state: 'posted', card_channel_id: CHANNEL });
   });
 
   it('when the bot is not in the channel, the item is kept, the user is told how to invite it, and /terrain setup posts the card', async () => {
