@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Item, ItemKind } from '../db/schema.js';
 import { noticeWithText } from '../src/blocks/messages.js';
 import type { Deps } from '../src/deps.js';
-import { checkText, parseQuickFeedback, type ValidItem } from '../src/domain/items.js';
+import { checkText, NO_DETAILS, parseQuickFeedback, type ValidItem } from '../src/domain/items.js';
 import { isTeamId, isUserId } from '../src/domain/slack-ids.js';
 import { messages } from '../src/i18n/index.js';
 import { publishAndConfirm, storeItem } from '../src/services/cards.js';
@@ -16,18 +16,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 /** What quick text files: the text alone (a `kind:` prefix picks the feedback category). */
 export function quickItem(kind: ItemKind, text: string): ValidItem {
   const parsed = kind === 'feedback' ? parseQuickFeedback(text) : { category: null, text: text.trim() };
-  return {
-    kind,
-    category: parsed.category,
-    text: parsed.text,
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
-  };
+  return { kind, category: parsed.category, text: parsed.text, ...NO_DETAILS };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { numericVotes, voteCount } from './items.js';
 import type { Database, Item, ItemStatus, Side } from './schema.js';
 
 /** Everything one digest period needs, read in a handful of queries. Times are (start, end]. */
@@ -23,16 +24,6 @@ export interface DigestRows {
   sides: Map<string, Side>;
 }
 
-const votes = (eb: ExpressionBuilder<Database, 'items'>) =>
-  eb
-    .selectFrom('vote_reactions')
-    .select(sql<number>`count(distinct vote_reactions.user_id)`.as('n'))
-    .whereRef('vote_reactions.item_id', '=', 'items.id')
-    .where('vote_reactions.active', '=', 1)
-    .as('votes');
-
-const withVotes = <T extends { votes: number | string | null }>(rows: T[]) => rows.map((r) => ({ ...r, votes: Number(r.votes ?? 0) }));
-
 export async function readDigestRows(
   db: Kysely<Database>,
   teamId: string,
@@ -46,7 +37,7 @@ export async function readDigestRows(
   const itemsFiled = await db
     .selectFrom('items')
     .selectAll('items')
-    .select(votes)
+    .select(voteCount)
     .where('items.team_id', '=', teamId)
     .where('items.created_at', '>', start)
     .where('items.created_at', '<=', end)
@@ -70,7 +61,7 @@ export async function readDigestRows(
       : await db
           .selectFrom('items')
           .selectAll('items')
-          .select(votes)
+          .select(voteCount)
           .where('items.team_id', '=', teamId)
           .where('items.id', 'in', votedIds)
           .execute();
@@ -87,7 +78,7 @@ export async function readDigestRows(
   const changedItems =
     changedIds.length === 0
       ? []
-      : withVotes(await db.selectFrom('items').selectAll('items').select(votes).where('items.id', 'in', changedIds).execute());
+      : numericVotes(await db.selectFrom('items').selectAll('items').select(voteCount).where('items.id', 'in', changedIds).execute());
   const byId = new Map(changedItems.map((i) => [i.id, i]));
 
   const waitingQuery = db
@@ -97,7 +88,7 @@ export async function readDigestRows(
     .where('items.created_at', '<=', waitingBefore);
   const waiting = await waitingQuery
     .selectAll('items')
-    .select(votes)
+    .select(voteCount)
     .orderBy('items.created_at')
     .orderBy('items.id')
     .limit(options.waitingLimit)
@@ -120,14 +111,14 @@ export async function readDigestRows(
     .execute();
 
   return {
-    itemsFiled: withVotes(itemsFiled),
+    itemsFiled: numericVotes(itemsFiled),
     votesCast,
-    votedItems: withVotes(votedItems),
+    votedItems: numericVotes(votedItems),
     statusChanges: changes.flatMap((c) => {
       const item = byId.get(c.item_id);
       return item ? [{ ...c, item }] : [];
     }),
-    waiting: withVotes(waiting),
+    waiting: numericVotes(waiting),
     waitingCount: Number(waitingCount.n),
     trendCreatedAt: trend.map((t) => t.created_at),
     sides: new Map(members.map((m) => [m.user_id, m.side as Side])),

@@ -128,7 +128,12 @@ export interface ItemWithVotes extends Item {
   votes: number;
 }
 
-const withVotes = (eb: ExpressionBuilder<Database, 'items'>) =>
+/** Counts come back as numbers or, from some drivers, text: every caller gets a number. */
+export const numericVotes = <T extends { votes: number | string | null }>(rows: T[]) =>
+  rows.map((r) => ({ ...r, votes: Number(r.votes ?? 0) }));
+
+/** The item's vote count (people with an active voting reaction), as a `votes` column. */
+export const voteCount = (eb: ExpressionBuilder<Database, 'items'>) =>
   eb
     .selectFrom('vote_reactions')
     .select(sql<number>`count(distinct vote_reactions.user_id)`.as('n'))
@@ -138,23 +143,23 @@ const withVotes = (eb: ExpressionBuilder<Database, 'items'>) =>
 
 /** Every item with its vote count, oldest first (for export). */
 export async function listItemsWithVotes(db: Kysely<Database>, teamId?: string): Promise<ItemWithVotes[]> {
-  let q = db.selectFrom('items').selectAll('items').select(withVotes);
+  let q = db.selectFrom('items').selectAll('items').select(voteCount);
   if (teamId) q = q.where('items.team_id', '=', teamId);
   const rows = await q.orderBy('items.id').execute();
-  return rows.map((r) => ({ ...r, votes: Number(r.votes) }));
+  return numericVotes(rows);
 }
 
 export async function listItemsByAuthor(db: Kysely<Database>, teamId: string, authorId: string, limit: number): Promise<ItemWithVotes[]> {
   const rows = await db
     .selectFrom('items')
     .selectAll('items')
-    .select(withVotes)
+    .select(voteCount)
     .where('items.team_id', '=', teamId)
     .where('items.author_id', '=', authorId)
     .orderBy('items.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, votes: Number(r.votes) }));
+  return numericVotes(rows);
 }
 
 export async function setItemStatus(db: Kysely<Database>, teamId: string, id: number, status: ItemStatus, now: Date): Promise<void> {

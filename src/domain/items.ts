@@ -72,6 +72,17 @@ export interface ItemFormValues {
   reason?: string | undefined;
 }
 
+/** The structured fields of an item filed as quick text: none given. */
+export const NO_DETAILS = {
+  product: null,
+  customer: null,
+  revenue: null,
+  urgency: null,
+  competitor: null,
+  customer_need: null,
+  reason: null,
+} as const satisfies Partial<ValidItem>;
+
 export interface ValidItem {
   kind: ItemKind;
   category: FeedbackCategory | null;
