@@ -1,4 +1,5 @@
 import type { NewItemInput } from '../../db/items.js';
+import { NO_DETAILS } from '../../src/domain/items.js';
 
 /** A complete item as the repositories take it, with whatever a test wants to change. */
 export function itemInput(overrides: Partial<NewItemInput> = {}): NewItemInput {
@@ -7,13 +8,7 @@ export function itemInput(overrides: Partial<NewItemInput> = {}): NewItemInput {
     kind: 'feedback',
     category: 'need',
     text: 'Customers in retail want offline mode',
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
+    ...NO_DETAILS,
     author_id: 'U0SALES1',
     author_side: 'sales',
     source_channel_id: null,

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { buildItemCard, type CardItem } from '../../../src/blocks/card.js';
+import { NO_DETAILS } from '../../../src/domain/items.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
 
@@ -11,13 +12,7 @@ const feedback = (over: Partial<CardItem> = {}): CardItem => ({
   kind: 'feedback',
   category: 'idea',
   text: 'Customers want an offline mode',
-  product: null,
-  customer: null,
-  revenue: null,
-  urgency: null,
-  competitor: null,
-  customer_need: null,
-  reason: null,
+  ...NO_DETAILS,
   author_id: 'U0AUTHOR',
   author_side: 'sales',
   source_permalink: null,

@@ -2,6 +2,7 @@ import type { AnyBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { ItemWithVotes } from '../../../db/items.js';
 import { buildHome } from '../../../src/blocks/home.js';
+import { NO_DETAILS } from '../../../src/domain/items.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
 import { ACTIONS } from '../../../src/ids.js';
@@ -13,13 +14,7 @@ function item(id: number, over: Partial<ItemWithVotes> = {}): ItemWithVotes {
     kind: 'feedback',
     category: 'idea',
     text: `Item number ${id}`,
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
+    ...NO_DETAILS,
     author_id: 'U0AUTHOR',
     author_side: 'sales',
     source_channel_id: null,

@@ -11,6 +11,7 @@ import {
   TREND_WEEKS,
   weeklyCounts,
 } from '../../../src/digest/compose.js';
+import { NO_DETAILS } from '../../../src/domain/items.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -29,13 +30,7 @@ function item(id: number, over: Partial<Row> = {}): Row {
     kind: 'feedback',
     category: 'idea',
     text: `Item ${id}`,
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
+    ...NO_DETAILS,
     author_id: 'U0SALES',
     author_side: null,
     source_channel_id: null,

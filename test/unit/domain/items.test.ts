@@ -7,6 +7,7 @@ import {
   MAX_LONG_FIELD,
   MAX_SHORT_FIELD,
   MAX_TEXT,
+  NO_DETAILS,
   parseQuickFeedback,
   shownLength,
   validateItemForm,
@@ -137,13 +138,7 @@ describe('validateItemForm', () => {
       kind: 'feedback',
       category: null,
       text: 'offline mode',
-      product: null,
-      customer: null,
-      revenue: null,
-      urgency: null,
-      competitor: null,
-      customer_need: null,
-      reason: null,
+      ...NO_DETAILS,
     });
   });
 
