@@ -50,7 +50,6 @@ try {
         client_key: `bench:${i}`,
       }),
       at,
-      60_000,
     );
     ids.push(item.id);
   }

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Item, ItemKind } from '../db/schema.js';
+import type { ItemKind } from '../db/schema.js';
 import { noticeWithText } from '../src/blocks/messages.js';
 import type { Deps } from '../src/deps.js';
 import { checkText, NO_DETAILS, parseQuickFeedback, type ValidItem } from '../src/domain/items.js';
 import { isTeamId, isUserId } from '../src/domain/slack-ids.js';
 import { messages } from '../src/i18n/index.js';
-import { publishAndConfirm, storeItem } from '../src/services/cards.js';
+import { storeItem } from '../src/services/cards.js';
 import { sharedChannel } from '../src/services/channel.js';
 import { userLocale } from '../src/services/locale.js';
 import { openItemModal } from '../src/services/modals.js';
@@ -43,14 +43,15 @@ export function itemCommand(kind: ItemKind, deps: Deps) {
     const values = quickItem(kind, raw);
     const check = checkText(values.text);
     const channelId = await sharedChannel(deps, teamId);
-    let item: Item | undefined;
     if (check.ok && channelId) {
-      ({ item } = await storeItem(deps, { teamId, userId, channelId, values, replyTo: command.response_url }));
+      await storeItem(deps, { teamId, userId, channelId, values, replyTo: command.response_url });
+      await ack();
+      deps.outbox.kick(); // the card, then the confirmation, were queued with the item
+      return;
     }
     await ack();
 
-    deps.background.run(`file ${kind}`, { ...log, itemId: item?.id }, async () => {
-      if (item) return publishAndConfirm(deps, client, item);
+    deps.background.run(`answer ${kind}`, log, async () => {
       const t = messages(await userLocale(deps, client, teamId, userId));
       const intro = !check.ok && check.reason === 'too_long' ? t.errors.tooLong(check.length, check.max) : t.errors.noChannel;
       await tellUser(deps, client, { userId, responseUrl: command.response_url }, noticeWithText(intro, raw));

@@ -12,7 +12,7 @@ import { escapeMrkdwn, truncate } from '../src/domain/escape.js';
 import { isChannelId, isTeamId, isUserId, mentionChannel } from '../src/domain/slack-ids.js';
 import { type Messages, messages } from '../src/i18n/index.js';
 import { ACTIONS } from '../src/ids.js';
-import { postBlockedCards } from '../src/services/cards.js';
+import { requeueBlockedCards } from '../src/services/cards.js';
 import { userLocale } from '../src/services/locale.js';
 import { tellUser } from '../src/services/replies.js';
 import { openSettingsModal } from '../src/services/settings.js';
@@ -120,7 +120,7 @@ export function terrainCommand(deps: Deps) {
             deps.logger.info('settings modal not opened after setup', { teamId, error }),
           );
           if (!(await ensureMember(deps, client, channelId))) return reply(notice(t.terrain.setupInviteFirst(mentionChannel(channelId))));
-          const posted = await postBlockedCards(deps, client, teamId);
+          const posted = await requeueBlockedCards(deps, teamId);
           const done = notice(
             posted > 0 ? t.terrain.setupDoneWithCards(mentionChannel(channelId), posted) : t.terrain.setupDone(mentionChannel(channelId)),
           );

@@ -1,30 +1,17 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { Database, Item, ItemStatus, NewItem } from './schema.js';
+import type { CardState, Database, Item, ItemStatus, NewItem } from './schema.js';
 
 export type NewItemInput = Omit<NewItem, 'id' | 'status' | 'card_ts' | 'card_state' | 'created_at' | 'updated_at'>;
 
 /**
- * Stores an item and takes the lease on posting its card, in one statement. A retry with the same
- * `client_key` returns the row stored the first time instead of a second item.
+ * Stores an item. A retry with the same `client_key` returns the row stored the first time instead of a
+ * second item. Its card is queued by the caller, in the same transaction (see services/cards.ts).
  */
-export async function createItem(
-  db: Kysely<Database>,
-  input: NewItemInput,
-  now: Date,
-  leaseMs: number,
-): Promise<{ item: Item; created: boolean }> {
+export async function createItem(db: Kysely<Database>, input: NewItemInput, now: Date): Promise<{ item: Item; created: boolean }> {
   const at = now.toISOString();
   const inserted = await db
     .insertInto('items')
-    .values({
-      ...input,
-      status: 'new',
-      card_ts: null,
-      card_state: 'pending',
-      card_lease_until: new Date(now.getTime() + leaseMs).toISOString(),
-      created_at: at,
-      updated_at: at,
-    })
+    .values({ ...input, status: 'new', card_ts: null, card_state: 'pending', created_at: at, updated_at: at })
     .onConflict((oc) => oc.columns(['team_id', 'client_key']).doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -53,65 +40,29 @@ export async function findItemByCard(db: Kysely<Database>, teamId: string, chann
 }
 
 export async function markCardPosted(db: Kysely<Database>, id: number, ts: string, now: Date): Promise<void> {
-  await db
-    .updateTable('items')
-    .set({ card_ts: ts, card_state: 'posted', card_lease_until: null, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('items').set({ card_ts: ts, card_state: 'posted', updated_at: now.toISOString() }).where('id', '=', id).execute();
 }
 
 /** The bot cannot post in the channel yet: the card waits until Terrain is let in (`/terrain setup`). */
 export async function markCardBlocked(db: Kysely<Database>, id: number, now: Date): Promise<void> {
   await db
     .updateTable('items')
-    .set({ card_state: 'blocked', card_lease_until: null, updated_at: now.toISOString() })
+    .set({ card_state: 'blocked', updated_at: now.toISOString() })
     .where('id', '=', id)
     .where('card_state', '!=', 'posted')
     .execute();
 }
 
-/** Gives up the lease so that another attempt (recovery, another replica) may post the card. */
-export async function releaseCardLease(db: Kysely<Database>, id: number): Promise<void> {
-  await db.updateTable('items').set({ card_lease_until: null }).where('id', '=', id).where('card_state', '=', 'pending').execute();
-}
-
-/**
- * Takes the lease on posting a card that is still unposted and not being posted by anyone else.
- * Returns the item when this caller won it.
- */
-export async function claimCard(
+/** A workspace's items whose card is in a given state (in one channel, if given). */
+export async function listItemsWithCardState(
   db: Kysely<Database>,
-  id: number,
-  now: Date,
-  leaseMs: number,
-  states: ReadonlyArray<'pending' | 'blocked'> = ['pending'],
-): Promise<Item | undefined> {
-  const at = now.toISOString();
-  return db
-    .updateTable('items')
-    .set({ card_state: 'pending', card_lease_until: new Date(now.getTime() + leaseMs).toISOString() })
-    .where('id', '=', id)
-    .where('card_state', 'in', [...states])
-    .where((eb) => eb.or([eb('card_lease_until', 'is', null), eb('card_lease_until', '<', at)]))
-    .returningAll()
-    .executeTakeFirst();
-}
-
-/** Items whose card is still to be posted and whose lease (if any) has run out: left by a crash. */
-export async function listUnpostedCards(
-  db: Kysely<Database>,
-  now: Date,
-  options: { teamId?: string; channelId?: string; states?: ReadonlyArray<'pending' | 'blocked'> } = {},
-): Promise<Item[]> {
-  const at = now.toISOString();
-  let q = db
-    .selectFrom('items')
-    .selectAll()
-    .where('card_state', 'in', [...(options.states ?? ['pending'])])
-    .where((eb) => eb.or([eb('card_lease_until', 'is', null), eb('card_lease_until', '<', at)]));
-  if (options.teamId) q = q.where('team_id', '=', options.teamId);
-  if (options.channelId) q = q.where('card_channel_id', '=', options.channelId);
-  return q.orderBy('id').limit(200).execute();
+  teamId: string,
+  state: CardState,
+  channelId?: string,
+): Promise<Pick<Item, 'id' | 'card_channel_id'>[]> {
+  let q = db.selectFrom('items').select(['id', 'card_channel_id']).where('team_id', '=', teamId).where('card_state', '=', state);
+  if (channelId) q = q.where('card_channel_id', '=', channelId);
+  return q.orderBy('id').execute();
 }
 
 /** Cards waiting for a channel follow the workspace to the channel `/terrain setup` chose. */

@@ -11,6 +11,7 @@ export interface Database {
   vote_reactions: VoteReactionsTable;
   status_changes: StatusChangesTable;
   job_runs: JobRunsTable;
+  outbox: OutboxTable;
 }
 
 export type Side = 'sales' | 'marketing' | 'other';
@@ -70,8 +71,6 @@ export interface ItemsTable {
   card_channel_id: string;
   card_ts: string | null;
   card_state: CardState;
-  /** A replica that is posting the card holds it until this time (a lease), so two never post it twice. */
-  card_lease_until: string | null;
   /** Where to tell the submitter once the card is out: a response_url, else a DM. */
   reply_to: string | null;
   locale: string | null;
@@ -119,6 +118,38 @@ export interface JobRunsTable {
   finished_at: string | null;
 }
 
+export type OutboxState = 'pending' | 'sent' | 'failed';
+
+/**
+ * A Slack side effect of a stored change (a card, a confirmation, a DM, an update), written in the same
+ * transaction as the change and sent afterwards: once, retried until Slack takes it, never doubled.
+ */
+export interface OutboxTable {
+  id: Generated<number>;
+  team_id: string;
+  /** Unique per workspace (`card:42`): enqueuing the same effect twice is a no-op. */
+  key: string;
+  /** Which handler sends it (`item_card`, `notice`…). */
+  kind: string;
+  /** JSON: what the handler needs, as ids rather than rendered blocks where it can (built at send time). */
+  payload: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: string;
+  /** The sender holding the message, and until when; renewed while it is alive. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** 1 when an attempt may have reached Slack (a crash or a timeout mid-send): look before sending again. */
+  uncertain: number;
+  /** Slack's error code (or a short reason) of the last failed attempt. */
+  last_error: string | null;
+  /** JSON: what Slack answered that matters (channel, ts). */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export type Workspace = Selectable<WorkspacesTable>;
 export type Member = Selectable<MembersTable>;
 export type Item = Selectable<ItemsTable>;
@@ -127,3 +158,4 @@ export type ItemUpdate = Updateable<ItemsTable>;
 export type VoteReaction = Selectable<VoteReactionsTable>;
 export type StatusChange = Selectable<StatusChangesTable>;
 export type JobRun = Selectable<JobRunsTable>;
+export type OutboxMessage = Selectable<OutboxTable>;

@@ -1,11 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Deps } from '../src/deps.js';
-import { recoverCards } from '../src/services/cards.js';
 import { runDueDigests } from './digest.js';
 
 export interface Scheduler {
-  /** What a tick does: post due digests (catching up a missed one), post cards left unposted. */
+  /** What a tick does: post due digests (catching up a missed one). */
   tick(): Promise<void>;
   /** Runs a first tick (the catch-up after a restart) and starts the clock. */
   start(): Promise<void>;
@@ -15,7 +14,7 @@ export interface Scheduler {
 /**
  * The jobs that run by the clock. node-cron fires the digest on DIGEST_CRON in DIGEST_TIMEZONE, and a
  * minute tick covers what one schedule cannot: workspaces with their own schedule, digests missed while
- * the bot was down, cards left unposted. Which period is due comes from scheduled/fire-times.ts, and each
+ * the bot was down. (Cards and messages left unsent by a crash are the outbox's: src/outbox/.) Which period is due comes from scheduled/fire-times.ts, and each
  * run is claimed in the database, so ticks may overlap, and replicas may all run them: work is done once.
  */
 export function createScheduler(deps: Deps, client: WebClient): Scheduler {
@@ -29,12 +28,6 @@ export function createScheduler(deps: Deps, client: WebClient): Scheduler {
       }
     } catch (error) {
       deps.logger.error('digest tick failed', { error });
-    }
-    try {
-      const n = await recoverCards(deps, client);
-      if (n > 0) deps.logger.info('posted cards left unposted', { count: n });
-    } catch (error) {
-      deps.logger.error('card recovery failed', { error });
     }
   };
   // One tick at a time in this process (the cron and the minute tick may coincide).

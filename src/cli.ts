@@ -10,6 +10,7 @@ import { DatabaseNotFoundError, describeDatabase, openDatabase } from '../db/con
 import { CopyRefusedError, copyData } from '../db/copy-data.js';
 import { listItemsWithVotes } from '../db/items.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { getMessage, listOpen, retry } from '../db/outbox.js';
 import type { Database } from '../db/schema.js';
 import { listWorkspaces } from '../db/workspaces.js';
 import { postDigestNow, previewDigest } from '../scheduled/digest.js';
@@ -20,6 +21,9 @@ import { ConfigError, type Env, loadConfig, loadDatabaseConfig } from './config.
 import type { Deps } from './deps.js';
 import { toCsv, toExportRows, toJson } from './export.js';
 import { createLogger } from './logger.js';
+import type { Dispatcher } from './outbox/dispatcher.js';
+import { outboxTable } from './outbox/table.js';
+import { createOutbox } from './services/outbox.js';
 
 const USAGE = `Usage: terrain <command>
 
@@ -29,6 +33,8 @@ const USAGE = `Usage: terrain <command>
   digest --preview           print the digest the next scheduled run would post (last fire time → now)
   digest --post              post that digest now, unless it was already posted for that period
                              (--team T… when the database serves several workspaces)
+  outbox                     list the Slack messages waiting to be sent or refused (id, kind, attempts, error)
+  outbox --retry ID          send that message again now (after fixing what Slack refused)
   copy-data --from <sqlite file> --to <postgres url> [--force]
                              copy every row to another database (refuses a target holding data
                              unless --force, which replaces it)
@@ -98,6 +104,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (values.preview === values.post) throw new CliError('Usage: terrain digest --preview | --post [--team T…]', 2);
         return await runDigest(io, { post: values.post, team: values.team });
       }
+      case 'outbox': {
+        const { values } = parseArgs({ args: [...rest], options: { retry: { type: 'string' } } });
+        return await runOutbox(io, values.retry);
+      }
       case 'copy-data': {
         const { values } = parseArgs({
           args: [...rest],
@@ -159,8 +169,8 @@ function isMain(): boolean {
   }
 }
 
-/** `digest --preview|--post`: the same digest the scheduler builds, for the workspace in the database. */
-async function runDigest(io: CliIo, options: { post: boolean; team: string | undefined }): Promise<number> {
+/** What the commands that talk to Slack share: the bot's configuration, database and Web API client. */
+function slackDeps(io: CliIo): { deps: Deps; client: WebClient; outbox: Dispatcher } {
   const config = loadConfig(io.env);
   const logger = createLogger({ level: 'warn', format: config.logFormat, write: io.err });
   const db = openDatabase(config.databaseUrl, { poolSize: 2 });
@@ -169,14 +179,15 @@ async function runDigest(io: CliIo, options: { post: boolean; team: string | und
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const deps: Deps = {
-    db,
-    config,
-    clock: io.clock ?? systemClock,
-    logger,
-    background: createBackground(logger),
-    instanceId: `cli-${randomUUID()}`,
-  };
+  const base = { db, config, clock: io.clock ?? systemClock, logger, instanceId: `cli-${randomUUID()}` };
+  const outbox = createOutbox(base);
+  return { deps: { ...base, background: createBackground(logger), outbox }, client, outbox };
+}
+
+/** `digest --preview|--post`: the same digest the scheduler builds, for the workspace in the database. */
+async function runDigest(io: CliIo, options: { post: boolean; team: string | undefined }): Promise<number> {
+  const { deps, client } = slackDeps(io);
+  const { db } = deps;
   try {
     await migrateToLatest(db);
     const teamId = options.team ?? (await onlyTeam(db, client));
@@ -200,6 +211,44 @@ async function runDigest(io: CliIo, options: { post: boolean; team: string | und
     }
   } finally {
     await db.destroy();
+  }
+}
+
+/** `outbox`: what is waiting to be sent or was refused; `outbox --retry ID`: one more attempt, now. */
+async function runOutbox(io: CliIo, retryId: string | undefined): Promise<number> {
+  if (retryId === undefined) {
+    const rows = await withDatabase(io.env, (db) => listOpen(db));
+    io.out(outboxTable(rows));
+    return 0;
+  }
+  const id = Number(retryId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new CliError(`--retry takes a message id (a whole number), not "${retryId}".`, 2);
+  const { deps, client, outbox } = slackDeps(io);
+  try {
+    await migrateToLatest(deps.db);
+    const before = await getMessage(deps.db, id);
+    if (!before) throw new CliError(`No outbox message ${id}.`, 1);
+    if (before.state === 'sent') {
+      io.out(`Message ${id} (${before.key}) was already sent at ${before.sent_at}: nothing to do.\n`);
+      return 0;
+    }
+    await retry(deps.db, { id }, deps.clock.now());
+    const after = await outbox.sendNow(id, client);
+    if (after?.state === 'sent') {
+      io.out(`Sent message ${id} (${after.key}).\n`);
+      return 0;
+    }
+    if (after?.state === 'pending' && after.lease_owner !== null) {
+      io.out(`Message ${id} (${after.key}) is being sent by a running Terrain right now.\n`);
+      return 0;
+    }
+    io.out(
+      `Message ${id} (${after?.key ?? before.key}) was not sent: ${after?.last_error ?? 'unknown error'}. ${after?.state === 'failed' ? 'Slack refused it; fix the cause, then retry.' : 'It will be tried again.'}\n`,
+    );
+    return 1;
+  } finally {
+    await outbox.stop();
+    await deps.db.destroy();
   }
 }
 

@@ -49,4 +49,6 @@ export const SETTINGS_FIELDS = {
 /** Message metadata event types: how Terrain finds its own messages again after a crash. */
 export const METADATA = {
   itemCard: 'terrain_item_card',
+  /** Any other channel message Terrain sends through the outbox; the payload names its outbox key. */
+  outbox: 'terrain_message',
 } as const;

@@ -9,6 +9,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { createLogger } from './logger.js';
+import { createOutbox } from './services/outbox.js';
 import { slackErrorCode } from './slack/calls.js';
 
 /** The composition root: the only module with side effects. */
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const background = createBackground(logger);
-  const deps: Deps = { db, config, clock: systemClock, logger, background, instanceId: randomUUID() };
+  const base = { db, config, clock: systemClock, logger, instanceId: randomUUID() };
+  const outbox = createOutbox(base);
+  const deps: Deps = { ...base, background, outbox };
   const terrain = createApp(deps);
 
   let teamId: string | undefined;
@@ -38,6 +41,8 @@ async function main(): Promise<void> {
   if (teamId) await ensureWorkspace(db, teamId, systemClock.now());
 
   const { port } = await terrain.start();
+  // What a crash left unsent goes out now (once its sender's lease has run out), and what comes next as it comes.
+  outbox.start(terrain.app.client);
   const scheduler = createScheduler(deps, terrain.app.client);
   await scheduler.start();
   logger.info('Terrain is running', {
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
       await scheduler.stop();
       await terrain.stop();
       await background.drain();
+      await outbox.stop();
       await db.destroy();
       process.exit(0);
     } catch (error) {

@@ -55,6 +55,8 @@ export const en = {
       "Terrain has no shared channel yet, so nothing was saved. Ask your team lead to run `/terrain setup` in the channel where cards should go, then send it again. Here is your text so you don't lose it:",
     notInChannel: (channel: string) =>
       `Your feedback is saved, but Terrain can't post in ${channel} yet. Someone in that channel should type \`/invite @Terrain\` (or run \`/terrain setup\` there): the card will be posted right away. Here is what you sent:`,
+    cardRefused: (code: string) =>
+      `Your feedback is saved, but Slack refused its card (\`${code}\`). Ask whoever runs Terrain to look at \`npx terrain outbox\`; nothing is lost. Here is what you sent:`,
     unexpected: "Something went wrong on Terrain's side. Here is your text so you don't lose it; please try again in a minute:",
     unexpectedNoText: "Something went wrong on Terrain's side. Please try again in a minute.",
     emptyText: 'Please write something first.',

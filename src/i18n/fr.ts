@@ -54,6 +54,8 @@ export const fr: Messages = {
       'Terrain n’a pas encore de canal partagé, rien n’a donc été enregistré. Demandez à votre responsable de lancer `/terrain setup` dans le canal où iront les cartes, puis renvoyez. Voici votre texte pour ne pas le perdre :',
     notInChannel: (channel) =>
       `Votre retour est enregistré, mais Terrain ne peut pas encore publier dans ${channel}. Quelqu’un de ce canal doit taper \`/invite @Terrain\` (ou y lancer \`/terrain setup\`) : la carte sera publiée aussitôt. Voici ce que vous avez envoyé :`,
+    cardRefused: (code) =>
+      `Votre retour est enregistré, mais Slack a refusé sa carte (\`${code}\`). Demandez à qui administre Terrain de regarder \`npx terrain outbox\` ; rien n’est perdu. Voici ce que vous avez envoyé :`,
     unexpected: 'Un problème est survenu du côté de Terrain. Voici votre texte pour ne pas le perdre ; réessayez dans une minute :',
     unexpectedNoText: 'Un problème est survenu du côté de Terrain. Réessayez dans une minute.',
     emptyText: 'Écrivez d’abord quelque chose.',

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { claimCard, createItem, listUnpostedCards, markCardBlocked, markCardPosted, releaseCardLease } from '../../db/items.js';
+import { createItem, getItem, listItemsWithCardState, markCardBlocked, markCardPosted } from '../../db/items.js';
 import { getMember } from '../../db/members.js';
+import { enqueue, retry } from '../../db/outbox.js';
 import type { Item } from '../../db/schema.js';
 import { buildItemCard } from '../blocks/card.js';
 import { notice, noticeWithText } from '../blocks/messages.js';
@@ -9,13 +10,17 @@ import type { ValidItem } from '../domain/items.js';
 import { mentionChannel } from '../domain/slack-ids.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
 import { METADATA } from '../ids.js';
-import { slackErrorCode, withRateLimit } from '../slack/calls.js';
+import type { OutboxHandler } from '../outbox/dispatcher.js';
+import { classifyFailure, DeliveryError } from '../outbox/failures.js';
 import { findMessageByMetadata } from '../slack/history.js';
 import { userLocale, workspaceLocale } from './locale.js';
-import { tellUser } from './replies.js';
+import { enqueueNotice, tellUser } from './replies.js';
 
-/** How long one process may hold a card it is posting before another may take over (crash recovery). */
-export const CARD_LEASE_MS = 5 * 60 * 1000;
+type ServiceDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
+
+export const CARD_KIND = 'item_card';
+export const CONFIRM_KIND = 'item_confirm';
+export const cardKey = (itemId: number) => `card:${itemId}`;
 
 /** Slack's answers that mean "Terrain is not (or no longer) allowed in that channel". */
 const CHANNEL_CLOSED = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
@@ -32,108 +37,44 @@ export interface FilingRequest {
   clientKey?: string | null | undefined;
 }
 
-/** Stores an item before Slack is acknowledged. Only the database is touched: well under a millisecond. */
+/**
+ * Stores an item and queues its card, in one transaction, before Slack is acknowledged. Only the
+ * database is touched: well under a millisecond. The caller kicks the outbox once it has acknowledged.
+ */
 export async function storeItem(deps: Pick<Deps, 'db' | 'clock'>, req: FilingRequest): Promise<{ item: Item; created: boolean }> {
   const member = await getMember(deps.db, req.teamId, req.userId);
-  return createItem(
-    deps.db,
-    {
-      team_id: req.teamId,
-      ...req.values,
-      author_id: req.userId,
-      author_side: member?.side ?? null,
-      source_channel_id: req.source?.channelId ?? null,
-      source_ts: req.source?.ts ?? null,
-      source_permalink: req.source?.permalink ?? null,
-      merged_into: null,
-      card_channel_id: req.channelId,
-      card_lease_until: null,
-      reply_to: req.replyTo ?? null,
-      locale: req.locale ?? null,
-      client_key: req.clientKey ?? null,
-    },
-    deps.clock.now(),
-    CARD_LEASE_MS,
-  );
-}
-
-export type PublishResult = { state: 'posted'; channel: string; ts: string } | { state: 'blocked'; channel: string; error: string };
-
-/** Posts an item's card; the caller holds the item's lease. */
-export async function publishCard(deps: Deps, client: WebClient, item: Item): Promise<PublishResult> {
-  const locale = await workspaceLocale(deps, item.team_id);
-  const card = buildItemCard(item, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
-  try {
-    const res = await withRateLimit(deps.clock, () =>
-      client.chat.postMessage({
-        channel: item.card_channel_id,
-        text: card.text,
-        blocks: card.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata: { event_type: METADATA.itemCard, event_payload: { item_id: item.id, team_id: item.team_id } },
-      }),
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const stored = await createItem(
+      trx,
+      {
+        team_id: req.teamId,
+        ...req.values,
+        author_id: req.userId,
+        author_side: member?.side ?? null,
+        source_channel_id: req.source?.channelId ?? null,
+        source_ts: req.source?.ts ?? null,
+        source_permalink: req.source?.permalink ?? null,
+        merged_into: null,
+        card_channel_id: req.channelId,
+        reply_to: req.replyTo ?? null,
+        locale: req.locale ?? null,
+        client_key: req.clientKey ?? null,
+      },
+      now,
     );
-    const ts = res.ts as string;
-    await markCardPosted(deps.db, item.id, ts, deps.clock.now());
-    return { state: 'posted', channel: item.card_channel_id, ts };
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && CHANNEL_CLOSED.has(code)) {
-      await markCardBlocked(deps.db, item.id, deps.clock.now());
-      deps.logger.warn('card not posted: Terrain cannot post in the channel', {
-        teamId: item.team_id,
-        channel: item.card_channel_id,
-        code,
-      });
-      return { state: 'blocked', channel: item.card_channel_id, error: code };
+    if (stored.created) {
+      await enqueue(trx, { teamId: req.teamId, key: cardKey(stored.item.id), kind: CARD_KIND, payload: { itemId: stored.item.id } }, now);
     }
-    await releaseCardLease(deps.db, item.id);
-    throw error;
-  }
-}
-
-async function permalink(deps: Deps, client: WebClient, channel: string, ts: string): Promise<string | undefined> {
-  try {
-    const res = await withRateLimit(deps.clock, () => client.chat.getPermalink({ channel, message_ts: ts }));
-    return res.permalink;
-  } catch (error) {
-    deps.logger.warn('could not get the card permalink', { channel, ts, error });
-    return undefined;
-  }
-}
-
-async function submitterLocale(deps: Deps, client: WebClient, item: Item): Promise<Locale> {
-  return isLocale(item.locale) ? item.locale : userLocale(deps, client, item.team_id, item.author_id);
-}
-
-/** Tells the submitter what became of what they sent: the link to the card, or what to do. */
-export async function confirmToSubmitter(deps: Deps, client: WebClient, item: Item, result: PublishResult): Promise<void> {
-  const t = messages(await submitterLocale(deps, client, item));
-  const target = { userId: item.author_id, responseUrl: item.reply_to };
-  const flag = item.kind === 'flag';
-  if (result.state === 'posted') {
-    const link = await permalink(deps, client, result.channel, result.ts);
-    const text = link ? (flag ? t.filed.flag(link) : t.filed.feedback(link)) : flag ? t.filed.flagNoLink : t.filed.feedbackNoLink;
-    // The digest counts by side: someone who has not said theirs is asked, once per filing, in one line.
-    const sideTip = item.author_side === null ? `\n${t.filed.sideTip}` : '';
-    await tellUser(deps, client, target, notice(`${text}${sideTip}`));
-  } else {
-    await tellUser(deps, client, target, noticeWithText(t.errors.notInChannel(mentionChannel(result.channel)), item.text));
-  }
-}
-
-/** After the acknowledgement: post the card, then tell the submitter. */
-export async function publishAndConfirm(deps: Deps, client: WebClient, item: Item): Promise<void> {
-  const result = await publishCard(deps, client, item);
-  await confirmToSubmitter(deps, client, item, result);
+    return stored;
+  });
 }
 
 /**
- * A card may have reached Slack just before a crash, with its ts never recorded. Its metadata names the
- * item: look for it before posting again, so a card is never doubled.
+ * A card may have reached Slack just before a crash or a time-out, with its ts never recorded. Its
+ * metadata names the item: look for it before posting again, so a card is never doubled.
  */
-export async function findPostedCard(deps: Deps, client: WebClient, item: Item): Promise<string | undefined> {
+export async function findPostedCard(deps: Pick<Deps, 'clock'>, client: WebClient, item: Item): Promise<string | undefined> {
   return findMessageByMetadata(
     deps.clock,
     client,
@@ -143,53 +84,130 @@ export async function findPostedCard(deps: Deps, client: WebClient, item: Item):
   );
 }
 
-/**
- * Posts the cards left unposted by a crash or a Slack outage (their lease has run out). Safe to run on
- * every replica at once: each card is claimed in the database first.
- */
-export async function recoverCards(deps: Deps, client: WebClient): Promise<number> {
-  let recovered = 0;
-  for (const candidate of await listUnpostedCards(deps.db, deps.clock.now())) {
-    const item = await claimCard(deps.db, candidate.id, deps.clock.now(), CARD_LEASE_MS);
-    if (!item) continue;
-    try {
-      let result: PublishResult;
-      const ts = await findPostedCard(deps, client, item).catch((error: unknown) => {
-        // Without the channel's history the card is posted anyway: a lost card is worse than a double.
-        deps.logger.warn('could not look for the card in the channel', { teamId: item.team_id, itemId: item.id, error });
-        return undefined;
-      });
-      if (ts) {
-        await markCardPosted(deps.db, item.id, ts, deps.clock.now());
-        result = { state: 'posted', channel: item.card_channel_id, ts };
-      } else {
-        result = await publishCard(deps, client, item);
-      }
-      await confirmToSubmitter(deps, client, item, result);
-      recovered++;
-    } catch (error) {
-      deps.logger.error('could not recover a card', { teamId: item.team_id, itemId: item.id, error });
-    }
+/** Looks for the card; a history Slack will not show (no scope, a private channel) means "not found". */
+async function lookForCard(deps: ServiceDeps, client: WebClient, item: Item): Promise<string | undefined> {
+  try {
+    return await findPostedCard(deps, client, item);
+  } catch (error) {
+    // A 429 or an outage: try again later, still uncertain. A refusal: the history cannot tell, so post.
+    if (classifyFailure(error).type !== 'permanent') throw error;
+    deps.logger.warn('could not look for the card in the channel; posting it', { teamId: item.team_id, itemId: item.id, error });
+    return undefined;
   }
-  return recovered;
+}
+
+async function itemOf(deps: ServiceDeps, teamId: string, payload: Record<string, unknown>): Promise<Item> {
+  const item = await getItem(deps.db, teamId, Number(payload.itemId));
+  if (!item) throw new DeliveryError('item_not_found', true);
+  return item;
+}
+
+/** Posts an item's card in the channel; once posted, the submitter's confirmation is queued with it. */
+export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
+  return {
+    async send({ message, payload, maybeSent, client }) {
+      const item = await itemOf(deps, message.team_id, payload);
+      const channel = item.card_channel_id;
+      let ts = item.card_state === 'posted' ? (item.card_ts ?? undefined) : undefined;
+      if (!ts && maybeSent) ts = await lookForCard(deps, client, item);
+      if (!ts) {
+        const locale = await workspaceLocale(deps, item.team_id);
+        const card = buildItemCard(item, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
+        const res = await client.chat.postMessage({
+          channel,
+          text: card.text,
+          blocks: card.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: METADATA.itemCard, event_payload: { item_id: item.id, team_id: item.team_id } },
+        });
+        ts = String(res.ts);
+      }
+      const postedTs = ts;
+      // A card that waited for Terrain to be let in: the command's response_url has likely expired, so a DM.
+      const dm = item.card_state === 'blocked';
+      return {
+        result: { channel, ts: postedTs },
+        after: async (trx) => {
+          const now = deps.clock.now();
+          await markCardPosted(trx, item.id, postedTs, now);
+          await enqueue(
+            trx,
+            {
+              teamId: item.team_id,
+              key: `confirm:${item.id}`,
+              kind: CONFIRM_KIND,
+              payload: { itemId: item.id, channel, ts: postedTs, dm },
+            },
+            now,
+          );
+        },
+      };
+    },
+    async failed(trx, { message, payload }, code) {
+      const item = await getItem(trx, message.team_id, Number(payload.itemId));
+      if (!item) return;
+      const now = deps.clock.now();
+      const closed = CHANNEL_CLOSED.has(code);
+      if (closed) await markCardBlocked(trx, item.id, now);
+      const locale = isLocale(item.locale) ? item.locale : await workspaceLocale({ db: trx, config: deps.config }, item.team_id);
+      const t = messages(locale);
+      const intro = closed ? t.errors.notInChannel(mentionChannel(item.card_channel_id)) : t.errors.cardRefused(code);
+      await enqueueNotice(
+        trx,
+        {
+          teamId: item.team_id,
+          // One notice per refusal: a card refused again after a later retry says so again.
+          key: `card-refused:${item.id}:${message.attempts}`,
+          target: { userId: item.author_id, responseUrl: item.reply_to },
+          content: noticeWithText(intro, item.text),
+        },
+        now,
+      );
+    },
+  };
+}
+
+async function permalink(deps: ServiceDeps, client: WebClient, channel: string, ts: string): Promise<string | undefined> {
+  try {
+    return (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
+  } catch (error) {
+    if (classifyFailure(error).type === 'rate_limited') throw error; // the confirmation waits; a link is worth it
+    deps.logger.warn('could not get the card permalink', { channel, ts, error });
+    return undefined;
+  }
+}
+
+/** Tells the submitter their card is out, with a link to it, in their language. */
+export function itemConfirmHandler(deps: ServiceDeps): OutboxHandler {
+  return {
+    async send({ message, payload, client }) {
+      const item = await itemOf(deps, message.team_id, payload);
+      const locale = isLocale(item.locale) ? item.locale : await userLocale(deps, client, item.team_id, item.author_id);
+      const t = messages(locale);
+      const flag = item.kind === 'flag';
+      const link = await permalink(deps, client, String(payload.channel), String(payload.ts));
+      const text = link ? (flag ? t.filed.flag(link) : t.filed.feedback(link)) : flag ? t.filed.flagNoLink : t.filed.feedbackNoLink;
+      // The digest counts by side: someone who has not said theirs is asked, once per filing, in one line.
+      const sideTip = item.author_side === null ? `\n${t.filed.sideTip}` : '';
+      const target = { userId: item.author_id, responseUrl: payload.dm === true ? null : item.reply_to };
+      await tellUser(deps, client, target, notice(`${text}${sideTip}`), { waitOutRateLimits: false });
+      return {};
+    },
+  };
 }
 
 /**
  * Once Terrain is in a channel (`/terrain setup`, or someone's `/invite @Terrain`), the cards that were
- * waiting for it go out: all of the workspace's, or only that channel's.
+ * refused there are queued again: all of the workspace's, or only that channel's. Returns how many.
  */
-export async function postBlockedCards(deps: Deps, client: WebClient, teamId: string, channelId?: string): Promise<number> {
-  let posted = 0;
-  const waiting = await listUnpostedCards(deps.db, deps.clock.now(), { teamId, states: ['blocked'], ...(channelId ? { channelId } : {}) });
-  for (const candidate of waiting) {
-    const item = await claimCard(deps.db, candidate.id, deps.clock.now(), CARD_LEASE_MS, ['blocked']);
-    if (!item) continue;
-    const result = await publishCard(deps, client, item);
-    if (result.state === 'posted') {
-      posted++;
-      // The response_url of the original command has likely expired: a direct message reaches them.
-      await confirmToSubmitter(deps, client, { ...item, reply_to: null }, result);
-    }
-  }
-  return posted;
+export async function requeueBlockedCards(
+  deps: Pick<Deps, 'db' | 'clock' | 'outbox'>,
+  teamId: string,
+  channelId?: string,
+): Promise<number> {
+  const waiting = await listItemsWithCardState(deps.db, teamId, 'blocked', channelId);
+  const queued = await retry(deps.db, { teamId, keys: waiting.map((item) => cardKey(item.id)) }, deps.clock.now());
+  if (queued > 0) deps.outbox.kick();
+  return queued;
 }

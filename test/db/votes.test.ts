@@ -11,7 +11,7 @@ describeDb(`votes (${dialect})`, () => {
   let itemId: number;
   beforeEach(async () => {
     t = await createTestDatabase();
-    const { item } = await createItem(t.db, itemInput({ text: 'Offline mode' }), NOW, 60_000);
+    const { item } = await createItem(t.db, itemInput({ text: 'Offline mode' }), NOW);
     itemId = item.id;
   });
   afterEach(async () => {

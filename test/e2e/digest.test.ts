@@ -5,7 +5,6 @@ import { saveWorkspaceSettings } from '../../db/workspaces.js';
 import type { Clock } from '../../src/clock.js';
 import { messages } from '../../src/i18n/index.js';
 import { FIELD_ACTION, SETTINGS_FIELDS, VIEWS } from '../../src/ids.js';
-import { CARD_LEASE_MS } from '../../src/services/cards.js';
 import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
 import { runCliCaptured } from '../support/cli.js';
 import { manualClock } from '../support/clock.js';
@@ -207,7 +206,6 @@ describeDb(`the weekly digest (${dialect})`, () => {
         card_channel_id: CHANNEL,
       },
       o.at,
-      CARD_LEASE_MS,
     );
     const ts = `${1_790_000_000 + ++cardSeq}.000100`;
     await markCardPosted(db.db, item.id, ts, o.at);

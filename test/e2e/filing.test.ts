@@ -166,9 +166,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     const setupReply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'setup');
     expect(setupReply.args.text).toContain('<#C0SHARED>');
     expect(e2e.fake.callsTo('conversations.join')[0]?.args.channel).toBe('C0SHARED');
-    const post = e2e.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0SHARED');
-    expect(post).toBeDefined();
+    // The card goes out through the outbox, right after setup queued it again.
+    const post = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0SHARED');
+    expect(post.args.metadata).toMatchObject({ event_type: 'terrain_item_card' });
     await e2e.app.drain();
+    expect(e2e.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SHARED')).toHaveLength(1);
     expect((await items())[0]).toMatchObject({ card_state: 'posted', card_channel_id: 'C0SHARED' });
     const ws = await e2e.db.db.selectFrom('workspaces').selectAll().executeTakeFirstOrThrow();
     expect(ws).toMatchObject({ team_id: TEAM, channel_id: 'C0SHARED' });

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createItem } from '../../db/items.js';
 import { countVotes, listVoters } from '../../db/votes.js';
 import { saveWorkspaceSettings } from '../../db/workspaces.js';
 import type { Clock } from '../../src/clock.js';
-import { CARD_LEASE_MS } from '../../src/services/cards.js';
 import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
 import { manualClock } from '../support/clock.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { itemOrphanedByCrash } from '../support/outbox.js';
 import { reactionEvent, sendCommand, sendEvent } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
@@ -215,27 +214,24 @@ describeDb(`two replicas on one database (${dialect})`, () => {
     expect(runs[0]).toMatchObject({ run_key: FIRES[0], state: 'done', claimed_by: 'replica-a', message_ts: tsOf(digestPosts()[0]!) });
   });
 
-  it('cards never posted (lease run out, still pending) are posted once when both replicas recover them at the same time', async () => {
+  it('cards left by a crashed sender (lease run out) are posted once when both replicas recover them at the same time', async () => {
     const clock = manualClock('2026-11-18T10:00:00Z');
     const crashedAt = new Date(clock.now().getTime() - 10 * MINUTE);
     const ids: number[] = [];
     for (let n = 1; n <= 5; n++) {
-      const { item } = await createItem(
-        db.db,
-        { team_id: TEAM, kind: 'feedback', text: `Left unposted by a crash #${n}`, author_id: 'U0SALES1', card_channel_id: CHANNEL },
-        crashedAt,
-        CARD_LEASE_MS,
-      );
+      const item = await itemOrphanedByCrash(db.db, crashedAt, new Date(crashedAt.getTime() + 15_000), {
+        text: `Left unposted by a crash #${n}`,
+        category: null,
+        author_side: null,
+      });
       expect(item).toMatchObject({ card_state: 'pending', card_ts: null });
-      expect(Date.parse(item.card_lease_until!)).toBeLessThan(clock.now().getTime());
       ids.push(item.id);
     }
     const [a, b] = await startTwo(clock);
 
-    await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     await Promise.all([a.drain(), b.drain()]);
     // And once more, together: nothing left to do.
-    await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    await Promise.all([a.drain(), b.drain()]);
 
     const cards = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL && c.status === 200);
     expect(cards.map((c) => Number(c.args.metadata?.event_payload?.item_id)).sort((x, y) => x - y)).toEqual(ids);
@@ -249,9 +245,9 @@ describeDb(`two replicas on one database (${dialect})`, () => {
       expect(item).toMatchObject({ card_state: 'posted', card_ts: tsOf(card) });
     }
 
-    // A week later the same ticks find nothing to recover.
+    // A week later the outbox has nothing left to send.
     clock.advance(WEEK);
-    await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    await Promise.all([a.drain(), b.drain()]);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(ids.length);
   });
 });

@@ -7,6 +7,8 @@ import { type Clock, systemClock } from '../../src/clock.js';
 import { type Env, loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
+import type { Dispatcher, DispatcherOptions } from '../../src/outbox/dispatcher.js';
+import { createOutbox } from '../../src/services/outbox.js';
 import type { TestDatabase } from './database.js';
 import type { FakeSlack } from './fake-slack.js';
 
@@ -21,9 +23,11 @@ export interface TestApp {
   readonly deps: Deps;
   readonly terrain: TerrainApp;
   readonly background: Background;
+  /** The app's outbox sender, started like in production. */
+  readonly outbox: Dispatcher;
   /** The app's scheduler, not started: tests call `tick()` at the moments they choose. */
   readonly scheduler: Scheduler;
-  /** Waits until every Slack call started after an acknowledgement has finished. */
+  /** Waits until every Slack call started after an acknowledgement has finished, and the outbox has sent what is due. */
   drain(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,6 +44,8 @@ export async function startTestApp(options: {
   socketMode?: boolean;
   /** Distinct per replica by default; set it to play a restarted process. */
   instanceId?: string;
+  /** Outbox lease and poll, shorter in tests about crashes and slow answers. */
+  outbox?: Pick<DispatcherOptions, 'leaseMs' | 'pollMs'>;
 }): Promise<TestApp> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -54,16 +60,12 @@ export async function startTestApp(options: {
   const logger = process.env.TERRAIN_TEST_LOG ? createLogger({ level: 'debug', format: 'pretty' }) : silentLogger;
   const db = openDatabase(config.databaseUrl, { poolSize: 5 });
   const background = createBackground(logger);
-  const deps: Deps = {
-    db,
-    config,
-    clock: options.clock ?? systemClock,
-    logger,
-    background,
-    instanceId: options.instanceId ?? randomUUID(),
-  };
+  const base = { db, config, clock: options.clock ?? systemClock, logger, instanceId: options.instanceId ?? randomUUID() };
+  const outbox = createOutbox(base, options.outbox);
+  const deps: Deps = { ...base, background, outbox };
   const terrain = createApp(deps);
   const { port } = await terrain.start();
+  outbox.start(terrain.app.client);
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `${baseUrl}/slack/events`,
@@ -71,11 +73,16 @@ export async function startTestApp(options: {
     deps,
     terrain,
     background,
+    outbox,
     scheduler: createScheduler(deps, terrain.app.client),
-    drain: () => background.drain(),
+    async drain() {
+      await background.drain();
+      await outbox.drain();
+    },
     async stop() {
       await terrain.stop();
       await background.drain();
+      await outbox.stop();
       await db.destroy();
     },
   };

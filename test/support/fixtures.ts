@@ -16,7 +16,6 @@ export function itemInput(overrides: Partial<NewItemInput> = {}): NewItemInput {
     source_permalink: null,
     merged_into: null,
     card_channel_id: 'C0TERRAIN',
-    card_lease_until: null,
     reply_to: null,
     locale: null,
     client_key: null,

@@ -114,6 +114,7 @@ const METHOD_SCOPES: Readonly<Record<string, string>> = {
   'chat.update': 'chat:write',
   'chat.delete': 'chat:write',
   'conversations.history': 'channels:history',
+  'conversations.replies': 'channels:history',
   'conversations.info': 'channels:read',
   'conversations.join': 'channels:join',
   'reactions.add': 'reactions:write',

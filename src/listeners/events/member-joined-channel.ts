@@ -1,16 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { isChannelId } from '../../domain/slack-ids.js';
-import { postBlockedCards } from '../../services/cards.js';
+import { requeueBlockedCards } from '../../services/cards.js';
 
 /** Terrain was invited into a channel: the cards that were waiting to be posted there go out now. */
 export function memberJoinedChannel(deps: Deps) {
-  return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, context }: SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs): Promise<void> => {
     if (event.user !== context.botUserId || !isChannelId(event.channel)) return;
     const teamId = body.team_id;
-    deps.background.run('post waiting cards', { teamId, channel: event.channel }, async () => {
-      const posted = await postBlockedCards(deps, client, teamId, event.channel);
-      if (posted > 0) deps.logger.info('posted cards that waited for Terrain to join', { teamId, channel: event.channel, count: posted });
-    });
+    // Queued before the event is acknowledged: a crash right after still posts them.
+    const queued = await requeueBlockedCards(deps, teamId, event.channel);
+    if (queued > 0)
+      deps.logger.info('cards that waited for Terrain to join are on their way', { teamId, channel: event.channel, count: queued });
   };
 }

@@ -6,7 +6,7 @@ import { type FieldError, validateItemForm } from '../../domain/items.js';
 import { isTeamId, isUserId } from '../../domain/slack-ids.js';
 import { isLocale, type Messages, messages } from '../../i18n/index.js';
 import { FIELDS } from '../../ids.js';
-import { publishAndConfirm, storeItem } from '../../services/cards.js';
+import { storeItem } from '../../services/cards.js';
 import { sharedChannel } from '../../services/channel.js';
 import { tellUser } from '../../services/replies.js';
 import { parseModalMetadata, readItemForm } from '../../slack/view-state.js';
@@ -63,7 +63,7 @@ export function itemSubmitted(deps: Deps, kind: ItemKind) {
       meta.sourceChannelId && meta.sourceTs
         ? { channelId: meta.sourceChannelId, ts: meta.sourceTs, permalink: meta.sourcePermalink ?? null }
         : undefined;
-    const { item, created } = await storeItem(deps, {
+    await storeItem(deps, {
       teamId,
       userId,
       channelId,
@@ -74,7 +74,7 @@ export function itemSubmitted(deps: Deps, kind: ItemKind) {
       clientKey: `view:${view.id}`,
     });
     await ack();
-    // The same view submitted twice is the same item: its card is already on its way.
-    if (created) deps.background.run(`file ${kind}`, { teamId, userId, itemId: item.id }, () => publishAndConfirm(deps, client, item));
+    // The card was queued with the item (once: the same view submitted twice is the same item).
+    deps.outbox.kick();
   };
 }

@@ -456,7 +456,6 @@ describe('buildDigest with 300 items', () => {
       card_channel_id: 'C0CARDS',
       card_ts: `1767600000.${String(id).padStart(6, '0')}`,
       card_state: 'posted',
-      card_lease_until: null,
       reply_to: null,
       locale: null,
       client_key: null,

@@ -25,7 +25,6 @@ function item(id: number, over: Partial<ItemWithVotes> = {}): ItemWithVotes {
     card_channel_id: 'C0123',
     card_ts: '1700000000.000100',
     card_state: 'posted',
-    card_lease_until: null,
     reply_to: null,
     locale: 'en',
     client_key: null,

@@ -1,0 +1,25 @@
+import type { Deps } from '../deps.js';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.js';
+import { CARD_KIND, CONFIRM_KIND, itemCardHandler, itemConfirmHandler } from './cards.js';
+import { POST_KIND, postHandler } from './posts.js';
+import { NOTICE_KIND, noticeHandler } from './replies.js';
+
+/** The outbox's sender, with a handler for every kind of message Terrain queues. */
+export function createOutbox(
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'logger' | 'instanceId'>,
+  options: Pick<DispatcherOptions, 'leaseMs' | 'pollMs' | 'concurrency'> = {},
+): Dispatcher {
+  return createDispatcher({
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    owner: deps.instanceId,
+    handlers: {
+      [CARD_KIND]: itemCardHandler(deps),
+      [CONFIRM_KIND]: itemConfirmHandler(deps),
+      [NOTICE_KIND]: noticeHandler(deps),
+      [POST_KIND]: postHandler(deps),
+    },
+    ...options,
+  });
+}
