@@ -4,7 +4,7 @@ import { isValidSlackRequest } from '@slack/bolt';
 import { LogLevel, SocketModeClient } from '@slack/socket-mode';
 import { ErrorCode, WebClient, LogLevel as WebLogLevel } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { compareTs, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { eventCallback, reactionEvent, sendCommand, sendEvent, sendInteraction, signature } from '../support/slack-requests.js';
 
 describe('fake Slack Web API', () => {
@@ -37,8 +37,10 @@ describe('fake Slack Web API', () => {
 
     expect(first.ok).toBe(true);
     expect(first.channel).toBe('C0TERRAIN');
-    expect(first.ts).toBe('1700000001.000100');
-    expect(second.ts).toBe('1700000002.000100');
+    // Like Slack's, a ts is the time the message was posted, unique and increasing.
+    expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(Math.abs(Number(first.ts) - Date.now() / 1000)).toBeLessThan(5);
+    expect(compareTs(second.ts!, first.ts!)).toBe(1);
     expect(first.message?.bot_id).toBe('BBOT');
 
     // Form fields were decoded back into objects, and the token arrived in the Authorization header.

@@ -110,8 +110,6 @@ interface UserRecord {
   is_bot: boolean;
 }
 
-const TS_BASE = 1_700_000_000;
-
 /** True for `true`, `'true'`, `1`, `'1'`. Form-encoded booleans arrive as strings. */
 function truthy(v: unknown): boolean {
   return v === true || v === 'true' || v === 1 || v === '1';
@@ -210,14 +208,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const channels = new Map<string, Array<Record<string, any>>>();
   const users = new Map<string, Partial<UserRecord>>();
   let waiters: Waiter[] = [];
-  let tsCounter = 0;
+  /** The last ts handed out, in microseconds: like Slack's, a message's ts is the time it was posted, unique. */
+  let lastTsMicros = 0;
   let viewCounter = 0;
   let responseCounter = 0;
   let closed = false;
 
   const nextTs = (): string => {
-    tsCounter += 1;
-    return `${TS_BASE + tsCounter}.000100`;
+    lastTsMicros = Math.max(lastTsMicros + 1, Date.now() * 1000);
+    return `${Math.floor(lastTsMicros / 1_000_000)}.${String(lastTsMicros % 1_000_000).padStart(6, '0')}`;
   };
   const channelMessages = (channel: string): Array<Record<string, any>> => {
     let list = channels.get(channel);
