@@ -7,6 +7,7 @@ import { buildDigest, type DigestMessages } from '../src/blocks/digest.js';
 import type { Deps } from '../src/deps.js';
 import { composeDigest, TREND_WEEKS, WAITING_DAYS } from '../src/digest/compose.js';
 import { isLocale, type Locale, messages } from '../src/i18n/index.js';
+import { enqueuePost } from '../src/services/posts.js';
 import { withRateLimit } from '../src/slack/calls.js';
 import { findMessageByMetadata } from '../src/slack/history.js';
 import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from './fire-times.js';
@@ -94,6 +95,7 @@ export type PostOutcome =
  * Posts one digest run exactly once: claimed in the database first (so two replicas or a restart never
  * both post), then the channel is checked for the digest's own message (a crash may have come between
  * sending and recording), then it is sent without the client's automatic retries; 429s are waited out.
+ * Its thread replies go through the outbox.
  */
 export async function postDigestRun(
   deps: Deps,
@@ -135,19 +137,21 @@ export async function postDigestRun(
       wait,
     );
     const ts = res.ts as string;
-    await finishRun(deps.db, key, deps.instanceId, ts, deps.clock.now());
-    deps.logger.info('digest posted', { ...log, ts });
-    for (const reply of digest.thread) {
-      try {
-        await withRateLimit(
-          deps.clock,
-          () => client.chat.postMessage({ channel, thread_ts: ts, text: reply.text, blocks: reply.blocks, unfurl_links: false }),
-          wait,
+    // The run is done and its thread replies queued in one transaction: a crash from here on neither
+    // posts the digest again nor loses a reply (the outbox sends each once, looked for in the thread).
+    await deps.db.transaction().execute(async (trx) => {
+      const now = deps.clock.now();
+      await finishRun(trx, key, deps.instanceId, ts, now);
+      for (const [n, reply] of digest.thread.entries()) {
+        await enqueuePost(
+          trx,
+          { teamId: settings.teamId, key: `digest:${channel}:${key.runKey}:${n + 1}`, channel, threadTs: ts, content: reply },
+          now,
         );
-      } catch (error) {
-        deps.logger.error('a digest thread reply failed', { ...log, error });
       }
-    }
+    });
+    deps.outbox.kick();
+    deps.logger.info('digest posted', { ...log, ts, threadReplies: digest.thread.length });
     return { status: 'posted', channel, ts };
   } catch (error) {
     await releaseRun(deps.db, key, deps.instanceId);

@@ -635,6 +635,7 @@ describeDb(`the weekly digest (${dialect})`, () => {
     }
     const app = await start({ clock });
     await app.scheduler.tick();
+    await app.drain(); // the thread replies go through the outbox
 
     const posts = digestPosts();
     expect(posts).toHaveLength(1);
@@ -656,8 +657,9 @@ describeDb(`the weekly digest (${dialect})`, () => {
     expect(everything).toContain(en.digest.threadFiled(300));
     expect(everything).toContain(en.digest.threadFlags(100));
     expect(everything).toContain(en.digest.threadVoted(100));
-    // Only the digest and its thread were posted.
+    // Only the digest and its thread were posted, each reply once (the outbox marks each with its key).
     expect(channelPosts()).toHaveLength(1 + replies.length);
+    expect(new Set(replies.map((r) => r.args.metadata?.event_payload?.key)).size).toBe(replies.length);
   });
 
   it('daylight saving: after spring forward the digest fires at 07:00Z on Monday 30 March 2026 and its period began at 08:00Z on the 23rd', async () => {
