@@ -181,3 +181,9 @@ export async function listOpen(db: Db, states: readonly OutboxState[] = ['pendin
     .limit(limit)
     .execute();
 }
+
+/** Forgets messages sent before `before`: their keys have long stopped mattering (Slack retries within minutes). */
+export async function pruneSent(db: Db, before: Date): Promise<number> {
+  const res = await db.deleteFrom('outbox').where('state', '=', 'sent').where('sent_at', '<', before.toISOString()).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -1,10 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
+import { pruneSent } from '../db/outbox.js';
 import type { Deps } from '../src/deps.js';
 import { runDueDigests } from './digest.js';
 
+const DAY_MS = 86_400_000;
+/** Sent outbox messages are kept a month (for operators' questions), then forgotten, once a day. */
+export const OUTBOX_KEEP_MS = 30 * DAY_MS;
+
 export interface Scheduler {
-  /** What a tick does: post due digests (catching up a missed one). */
+  /** What a tick does: post due digests (catching up a missed one); once a day, forget old sent messages. */
   tick(): Promise<void>;
   /** Runs a first tick (the catch-up after a restart) and starts the clock. */
   start(): Promise<void>;
@@ -20,6 +25,7 @@ export interface Scheduler {
 export function createScheduler(deps: Deps, client: WebClient): Scheduler {
   const tasks: ScheduledTask[] = [];
   let chain: Promise<void> = Promise.resolve();
+  let prunedAt = 0;
 
   const work = async () => {
     try {
@@ -28,6 +34,16 @@ export function createScheduler(deps: Deps, client: WebClient): Scheduler {
       }
     } catch (error) {
       deps.logger.error('digest tick failed', { error });
+    }
+    const now = deps.clock.now();
+    if (now.getTime() - prunedAt >= DAY_MS) {
+      try {
+        const pruned = await pruneSent(deps.db, new Date(now.getTime() - OUTBOX_KEEP_MS));
+        prunedAt = now.getTime();
+        if (pruned > 0) deps.logger.info('forgot old sent outbox messages', { count: pruned });
+      } catch (error) {
+        deps.logger.error('outbox pruning failed', { error });
+      }
     }
   };
   // One tick at a time in this process (the cron and the minute tick may coincide).

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { claim, enqueue, listDue, markFailed, markSent, renewLeases, reschedule, retry } from '../../db/outbox.js';
+import { claim, enqueue, listDue, markFailed, markSent, pruneSent, renewLeases, reschedule, retry } from '../../db/outbox.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
@@ -88,5 +88,19 @@ describeDb(`outbox repository (${dialect})`, () => {
     expect(await retry(t.db, { teamId: 'T0001', keys: ['a'] }, later(10))).toBe(1);
     expect(await retry(t.db, { keys: [] }, NOW)).toBe(0);
     expect((await listDue(t.db, later(10), 10)).map((x) => [x.key, x.state, x.last_error])).toEqual([['a', 'pending', null]]);
+  });
+
+  it('sent messages are forgotten after the keeping time; pending and failed ones never', async () => {
+    for (const key of ['sent-old', 'sent-new', 'failed', 'pending']) await queue(key);
+    for (const m of await listDue(t.db, NOW, 10)) {
+      const held = (await claim(t.db, m, 'one', NOW, LEASE))!;
+      if (m.key === 'sent-old') await markSent(t.db, held.id, 'one', null, NOW);
+      if (m.key === 'sent-new') await markSent(t.db, held.id, 'one', null, later(5_000));
+      if (m.key === 'failed') await markFailed(t.db, held.id, 'one', 'user_not_found', NOW);
+      if (m.key === 'pending') await reschedule(t.db, held.id, 'one', NOW, 'http_500', true, NOW);
+    }
+    expect(await pruneSent(t.db, later(1_000))).toBe(1);
+    const left = await t.db.selectFrom('outbox').select('key').orderBy('key').execute();
+    expect(left.map((m) => m.key)).toEqual(['failed', 'pending', 'sent-new']);
   });
 });
