@@ -11,6 +11,7 @@ export const TABLES = [
   { name: 'vote_reactions', order: ['item_id', 'user_id', 'reaction'] },
   { name: 'status_changes', order: ['id'], serial: 'id' },
   { name: 'job_runs', order: ['team_id', 'job', 'channel_id', 'run_key'] },
+  { name: 'admins', order: ['team_id', 'user_id'] },
 ] as const satisfies ReadonlyArray<{ name: keyof Database; order: readonly string[]; serial?: string }>;
 
 export type TableName = (typeof TABLES)[number]['name'];
