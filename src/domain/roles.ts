@@ -37,3 +37,19 @@ export function slackAdminOf(profile: { is_admin: number | null; is_owner: numbe
   if (!profile || profile.is_admin === null) return undefined;
   return profile.is_admin === 1 || profile.is_owner === 1 || profile.is_primary_owner === 1;
 }
+
+/** Who the named admins are: what an answer about roles tells. */
+export interface AdminsOverview {
+  /** Named admins' user ids, valid ones only, in the order they were named. */
+  named: string[];
+  /** Whether anyone was ever named (else the first to run setup becomes one). */
+  anyNamed: boolean;
+}
+
+export interface AdminsChange {
+  action: 'add' | 'remove';
+  /** Added or removed by this command. */
+  changed: string[];
+  /** Already admins (add), or not named admins (remove). */
+  unchanged: string[];
+}
