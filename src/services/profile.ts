@@ -23,6 +23,8 @@ export interface ProfileOptions {
    * cached for next time.
    */
   deadlineMs?: number;
+  /** Only what is cached, however old: Slack is not asked (an answer already late, or a second look). */
+  cacheOnly?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function memberProfile(
 ): Promise<Member | undefined> {
   const cached = await getMember(deps.db, teamId, userId);
   const now = deps.clock.now();
-  if (isFreshProfile(cached, now)) return cached;
+  if (isFreshProfile(cached, now) || options.cacheOnly) return cached;
   const read = (async (): Promise<Member | undefined> => {
     try {
       const res = await withRateLimit(
