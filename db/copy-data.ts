@@ -12,6 +12,7 @@ export const TABLES = [
   { name: 'status_changes', order: ['id'], serial: 'id' },
   { name: 'job_runs', order: ['team_id', 'job', 'channel_id', 'run_key'] },
   { name: 'outbox', order: ['id'], serial: 'id' },
+  { name: 'admins', order: ['team_id', 'user_id'] },
 ] as const satisfies ReadonlyArray<{ name: keyof Database; order: readonly string[]; serial?: string }>;
 
 export type TableName = (typeof TABLES)[number]['name'];

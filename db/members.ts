@@ -14,11 +14,14 @@ export async function setMemberSide(db: Kysely<Database>, teamId: string, userId
     .execute();
 }
 
+/** What Terrain keeps of a member's Slack profile (users.info): language, time zone, and Slack role. */
+export type MemberProfile = Pick<Member, 'locale' | 'tz' | 'is_admin' | 'is_owner' | 'is_primary_owner'>;
+
 export async function saveMemberProfile(
   db: Kysely<Database>,
   teamId: string,
   userId: string,
-  profile: { locale: string | null; tz: string | null },
+  profile: MemberProfile,
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();

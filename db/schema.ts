@@ -12,6 +12,7 @@ export interface Database {
   status_changes: StatusChangesTable;
   job_runs: JobRunsTable;
   outbox: OutboxTable;
+  admins: AdminsTable;
 }
 
 export type Side = 'sales' | 'marketing' | 'other';
@@ -31,6 +32,8 @@ export interface WorkspacesTable {
   /** The digest schedule (`cron|zone`) last seen in force, and since when. */
   schedule_key: string | null;
   schedule_since: string | null;
+  /** When the first Terrain admin was named: from then on, running `/terrain setup` makes nobody an admin. */
+  first_admin_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -43,6 +46,10 @@ export interface MembersTable {
   tz: string | null;
   /** When locale and tz were last read from Slack (users.info). */
   profile_fetched_at: string | null;
+  /** Slack's is_admin, is_owner, is_primary_owner (1 or 0) as read with the profile; null until read. */
+  is_admin: number | null;
+  is_owner: number | null;
+  is_primary_owner: number | null;
   updated_at: string;
 }
 
@@ -150,6 +157,15 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** A member named Terrain admin (`/terrain admins add`, or the first to run `/terrain setup`). */
+export interface AdminsTable {
+  team_id: string;
+  user_id: string;
+  /** Who named them: another admin, or themselves when their setup made them the first. */
+  added_by: string;
+  created_at: string;
+}
+
 export type Workspace = Selectable<WorkspacesTable>;
 export type Member = Selectable<MembersTable>;
 export type Item = Selectable<ItemsTable>;
@@ -159,3 +175,4 @@ export type VoteReaction = Selectable<VoteReactionsTable>;
 export type StatusChange = Selectable<StatusChangesTable>;
 export type JobRun = Selectable<JobRunsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type Admin = Selectable<AdminsTable>;

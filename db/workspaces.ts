@@ -20,6 +20,7 @@ function newWorkspace(teamId: string, now: Date): Insertable<WorkspacesTable> {
     locale: null,
     schedule_key: null,
     schedule_since: null,
+    first_admin_at: null,
     created_at: at,
     updated_at: at,
   };

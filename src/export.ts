@@ -32,8 +32,24 @@ export function toExportRows(items: readonly ItemWithVotes[]): ExportRow[] {
   return items.map((item) => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, item[c] ?? null])) as ExportRow);
 }
 
+/** What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`) gets a
+ * leading `'`, which spreadsheets show as text. Only text: numbers (a negative amount) stay numbers.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** CSV for spreadsheets: every text cell goes through `neutraliseFormula`. JSON keeps the text as stored. */
 export function toCsv(rows: readonly ExportRow[]): string {
-  return stringify(rows as ExportRow[], { header: true, columns: [...EXPORT_COLUMNS], cast: { number: (n) => String(n) } });
+  return stringify(rows as ExportRow[], {
+    header: true,
+    columns: [...EXPORT_COLUMNS],
+    cast: { number: (n) => String(n), string: neutraliseFormula },
+  });
 }
 
 export function toJson(rows: readonly ExportRow[]): string {

@@ -1,4 +1,6 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { type DestinationStream, type Logger as Pino, pino } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 import type { LogLevelName } from './config.js';
 
 export type LogContext = Record<string, unknown>;
@@ -11,19 +13,58 @@ export interface Logger {
   child(context: LogContext): Logger;
 }
 
-const ORDER: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/**
+ * An error as a log field: its type, message, stack, `code` (Node's, or the Slack SDK's such as
+ * `slack_webapi_platform_error`), Slack's own error code (`data.error`, e.g. `not_in_channel`), the HTTP
+ * status or Retry-After where the SDK gives one, and its cause.
+ */
+export function serializeError(error: Error, depth = 0): Record<string, unknown> {
+  const e = error as Error & { code?: unknown; data?: { error?: unknown }; statusCode?: unknown; retryAfter?: unknown };
+  const fields: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  if (e.code !== undefined) fields.code = e.code;
+  if (typeof e.data?.error === 'string') fields.slackError = e.data.error;
+  if (typeof e.statusCode === 'number') fields.statusCode = e.statusCode;
+  if (typeof e.retryAfter === 'number') fields.retryAfter = e.retryAfter;
+  if (error.cause instanceof Error && depth < 3) fields.cause = serializeError(error.cause, depth + 1);
+  else if (error.cause !== undefined) fields.cause = String(error.cause);
+  return fields;
+}
 
-function serialize(value: unknown): unknown {
-  if (value instanceof Error) {
-    const data = (value as { data?: { error?: unknown } }).data;
-    return { name: value.name, message: value.message, code: (value as { code?: unknown }).code, slackError: data?.error };
-  }
-  return value;
+/** Errors under any key (not only pino's `err`) keep what it takes to understand them. */
+function serializeContext(context: LogContext | undefined): LogContext {
+  if (!context) return {};
+  const out: LogContext = {};
+  for (const [key, value] of Object.entries(context)) out[key] = value instanceof Error ? serializeError(value) : value;
+  return out;
+}
+
+function wrap(p: Pino): Logger {
+  return {
+    debug: (message, context) => p.debug(serializeContext(context), message),
+    info: (message, context) => p.info(serializeContext(context), message),
+    warn: (message, context) => p.warn(serializeContext(context), message),
+    error: (message, context) => p.error(serializeContext(context), message),
+    child: (context) => wrap(p.child(serializeContext(context))),
+  };
+}
+
+/** Where lines go: `write` (one line at a time, without its newline), else stderr, synchronously. */
+function destination(write: ((line: string) => void) | undefined, pretty: boolean): DestinationStream {
+  // Synchronous, so a line logged just before the process exits is not lost; stdout stays the CLI's.
+  const sink = write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (!pretty) return { write: (json: string) => sink(json.replace(/\n$/, '')) };
+  // pino-pretty's formatter, called in this thread: no worker transport, nothing buffered.
+  const prettify = prettyFactory({
+    colorize: write === undefined && process.stderr.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+  });
+  return { write: (json: string) => sink(prettify(json).replace(/\n$/, '')) };
 }
 
 /**
- * One JSON line per event in production (for log shippers), one readable line in development. Writes to
- * stderr so that CLI output on stdout stays clean.
+ * pino behind Terrain's small interface: one JSON line per event in production (for log shippers), one
+ * readable line in development (pino-pretty). Writes to stderr so that CLI output on stdout stays clean.
  */
 export function createLogger(options: {
   level: LogLevelName;
@@ -31,25 +72,17 @@ export function createLogger(options: {
   write?: (line: string) => void;
   context?: LogContext;
 }): Logger {
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const base = options.context ?? {};
-  const log = (level: LogLevelName, message: string, context?: LogContext) => {
-    if (ORDER[level] < ORDER[options.level]) return;
-    const fields = Object.fromEntries(Object.entries({ ...base, ...context }).map(([k, v]) => [k, serialize(v)]));
-    if (options.format === 'json') {
-      write(JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields }));
-    } else {
-      const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-      write(`${new Date().toISOString().slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${message}${extra}`);
-    }
-  };
-  return {
-    debug: (m, c) => log('debug', m, c),
-    info: (m, c) => log('info', m, c),
-    warn: (m, c) => log('warn', m, c),
-    error: (m, c) => log('error', m, c),
-    child: (context) => createLogger({ ...options, write, context: { ...base, ...context } }),
-  };
+  const p = pino(
+    {
+      level: options.level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // Errors are serialized above, under whatever key they come; pino's own `err` handling would redo it.
+      serializers: { err: (value: unknown) => value },
+    },
+    destination(options.write, options.format === 'pretty'),
+  );
+  return wrap(options.context ? p.child(serializeContext(options.context)) : p);
 }
 
 export const silentLogger: Logger = {
@@ -63,7 +96,8 @@ export const silentLogger: Logger = {
 /** Bolt and the Slack SDK log through this adapter, so that every line has one format. */
 export function toBoltLogger(logger: Logger, level: LogLevelName): BoltLogger {
   let current = level as LogLevel;
-  const text = (msgs: unknown[]) => msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(serialize(m)))).join(' ');
+  const text = (msgs: unknown[]) =>
+    msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m instanceof Error ? serializeError(m) : m))).join(' ');
   return {
     debug: (...m) => logger.debug(text(m), { source: 'bolt' }),
     info: (...m) => logger.info(text(m), { source: 'bolt' }),

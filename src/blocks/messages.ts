@@ -1,5 +1,5 @@
 import { escapeMrkdwn } from '../domain/escape.js';
-import { escapedSections, type MessageContent, plain, section } from './kit.js';
+import { context, escapedSections, type MessageContent, plain, section } from './kit.js';
 
 export { type MessageContent, section };
 
@@ -22,4 +22,9 @@ export function withButton(content: MessageContent, label: string, actionId: str
     text: content.text,
     blocks: [...content.blocks, { type: 'actions', elements: [{ type: 'button', action_id: actionId, text: plain(label) }] }],
   };
+}
+
+/** A secondary line under an answer, in small print (the answer's own text stays its notification). */
+export function withNote(content: MessageContent, note: string): MessageContent {
+  return { text: content.text, blocks: [...content.blocks, context(note)] };
 }

@@ -20,3 +20,12 @@ export function mentionUser(id: string): string {
 export function mentionChannel(id: string): string {
   return isChannelId(id) ? `<#${id}>` : '';
 }
+
+/**
+ * The users mentioned in slash command text, in order and once each. With `should_escape` on, Slack
+ * sends a mention as `<@U123>` or `<@U123|name>`; only ids that pass `isUserId` are kept.
+ */
+export function mentionedUserIds(text: string): string[] {
+  const ids = [...text.matchAll(/<@([^>|]*)(?:\|[^>]*)?>/g)].map((m) => m[1]).filter(isUserId);
+  return [...new Set(ids)];
+}

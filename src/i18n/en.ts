@@ -97,9 +97,10 @@ export const en = {
       '• `/flag <text>`: flag a product, campaign or asset that misses what customers need.',
       '• Message menu → *Send to Terrain*: turn any message into feedback.',
       '• React to a card with the vote emoji: one vote per person.',
-      '• `/terrain setup`: make this channel the shared channel for cards and the digest.',
+      '• `/terrain setup`: make this channel the shared channel for cards and the digest (Terrain admins).',
       '• `/terrain team sales|marketing|other`: say which side you are on.',
-      '• `/terrain digest`: see this week’s digest now, privately. `/terrain settings`: when and in which language it is posted.',
+      '• `/terrain digest`: see this week’s digest now, privately. `/terrain settings`: when and in which language it is posted (Terrain admins).',
+      '• `/terrain admins`: who the Terrain admins are; they name others with `/terrain admins add @someone` (and `remove`).',
       '• `/terrain help`: this message.',
     ].join('\n'),
     unknown: (word: string) => `I don't know \`${word}\`. Here is what I can do:`,
@@ -111,6 +112,41 @@ export const en = {
       `Cards and the digest will go to ${channel}, but I can't join it by myself (it's private). Type \`/invite @Terrain\` here, then run \`/terrain setup\` again: the cards waiting will be posted then.`,
     teamUsage: 'Say which side you are on: `/terrain team sales`, `/terrain team marketing` or `/terrain team other`.',
     teamDone: (side: string) => `Noted: you're on the ${side} side.`,
+  },
+
+  roles: {
+    refused: {
+      setup: 'Only Terrain admins can choose Terrain’s channel, so nothing was changed.',
+      settings: 'Only Terrain admins can change Terrain’s settings, so nothing was changed.',
+      admins: 'Only Terrain admins can name or remove Terrain admins, so nothing was changed.',
+    },
+    roleUnknown: 'Terrain couldn’t check your role with Slack just now, so nothing was changed. Please try again in a minute.',
+    whoNamed: (admins: string) =>
+      `Terrain admins are the workspace’s Slack admins and owners, and ${admins}. Ask one of them, or ask to be made an admin with \`/terrain admins add\`.`,
+    whoSlackOnly:
+      'Terrain admins are the workspace’s Slack admins and owners. Ask one of them, or ask to be made an admin with `/terrain admins add`.',
+    whoNoneYet:
+      'Nobody is a named Terrain admin yet: the first person to run `/terrain setup` in the shared channel becomes one. The workspace’s Slack admins and owners are Terrain admins too.',
+    list: (admins: string) => `*Terrain admins:* the workspace’s Slack admins and owners, and ${admins}.`,
+    listSlackOnly: '*Terrain admins:* the workspace’s Slack admins and owners. Nobody else is named yet.',
+    listNoneYet:
+      '*Terrain admins:* the workspace’s Slack admins and owners. Nobody is named yet: the first person to run `/terrain setup` becomes one.',
+    listHint:
+      'Terrain admins choose the channel (`/terrain setup`), change the settings (`/terrain settings`) and name or remove admins (`/terrain admins add @someone`, `/terrain admins remove @someone`).',
+    more: (n: number) => `${n} more`,
+    added: (who: string) => `Now Terrain admin: ${who}.`,
+    alreadyAdmin: (who: string) => `Already Terrain admin: ${who}.`,
+    removed: (who: string) => `No longer Terrain admin: ${who}.`,
+    notNamed: (who: string) =>
+      `Not a named Terrain admin, so nothing to remove: ${who}. (Slack admins and owners are Terrain admins through their Slack role.)`,
+    usage:
+      'Mention the people: `/terrain admins add @alex`, `/terrain admins remove @alex`; `/terrain admins list` shows who the admins are.',
+    plainNames:
+      'Slack sent the names as plain text, so Terrain can’t tell who they are. Pick each person from Slack’s @ suggestions; if it happens again, the /terrain command needs “Escape channels, users, and links” turned on in the app’s settings.',
+    youWereAdded: (by: string) =>
+      `${by} made you a Terrain admin: you can now choose Terrain’s channel (\`/terrain setup\`), change its settings (\`/terrain settings\`) and name other admins (\`/terrain admins add @someone\`).`,
+    firstAdmin:
+      'You are this workspace’s first Terrain admin: you can change the settings, and name other admins with `/terrain admins add @someone`.',
   },
 
   afterwork: {

@@ -96,9 +96,10 @@ export const fr: Messages = {
       '• `/flag <texte>` : signaler un produit, une campagne ou un support qui manque le besoin client.',
       '• Menu d’un message → *Send to Terrain* : transformer n’importe quel message en retour.',
       '• Réagissez à une carte avec l’emoji de vote : un vote par personne.',
-      '• `/terrain setup` : faire de ce canal le canal partagé des cartes et du bilan.',
+      '• `/terrain setup` : faire de ce canal le canal partagé des cartes et du bilan (admins Terrain).',
       '• `/terrain team sales|marketing|other` : dire de quel côté vous êtes.',
-      '• `/terrain digest` : voir le bilan de la semaine, en privé. `/terrain settings` : quand et en quelle langue il est publié.',
+      '• `/terrain digest` : voir le bilan de la semaine, en privé. `/terrain settings` : quand et en quelle langue il est publié (admins Terrain).',
+      '• `/terrain admins` : qui sont les admins Terrain ; ils en nomment d’autres avec `/terrain admins ajouter @quelqu’un` (et `retirer`).',
       '• `/terrain help` : ce message.',
     ].join('\n'),
     unknown: (word) => `Je ne connais pas \`${word}\`. Voici ce que je sais faire :`,
@@ -110,6 +111,41 @@ export const fr: Messages = {
       `Les cartes et le bilan iront dans ${channel}, mais je ne peux pas le rejoindre seul (il est privé). Tapez \`/invite @Terrain\` ici, puis relancez \`/terrain setup\` : les cartes en attente seront alors publiées.`,
     teamUsage: 'Dites de quel côté vous êtes : `/terrain team sales`, `/terrain team marketing` ou `/terrain team other`.',
     teamDone: (side) => `C’est noté : vous êtes côté ${side}.`,
+  },
+
+  roles: {
+    refused: {
+      setup: 'Seuls les admins Terrain peuvent choisir le canal de Terrain : rien n’a été modifié.',
+      settings: 'Seuls les admins Terrain peuvent modifier les réglages de Terrain : rien n’a été modifié.',
+      admins: 'Seuls les admins Terrain peuvent nommer ou retirer des admins Terrain : rien n’a été modifié.',
+    },
+    roleUnknown: 'Terrain n’a pas pu vérifier votre rôle auprès de Slack à l’instant : rien n’a été modifié. Réessayez dans une minute.',
+    whoNamed: (admins) =>
+      `Les admins Terrain sont les admins et propriétaires Slack de l’espace de travail, ainsi que ${admins}. Demandez à l’un d’eux, ou demandez à être nommé admin avec \`/terrain admins ajouter\`.`,
+    whoSlackOnly:
+      'Les admins Terrain sont les admins et propriétaires Slack de l’espace de travail. Demandez à l’un d’eux, ou demandez à être nommé admin avec `/terrain admins ajouter`.',
+    whoNoneYet:
+      'Personne n’est encore nommé admin Terrain : la première personne qui lance `/terrain setup` dans le canal partagé le devient. Les admins et propriétaires Slack de l’espace de travail sont aussi admins Terrain.',
+    list: (admins) => `*Admins Terrain :* les admins et propriétaires Slack de l’espace de travail, ainsi que ${admins}.`,
+    listSlackOnly: '*Admins Terrain :* les admins et propriétaires Slack de l’espace de travail. Personne d’autre n’est encore nommé.',
+    listNoneYet:
+      '*Admins Terrain :* les admins et propriétaires Slack de l’espace de travail. Personne n’est encore nommé : la première personne qui lance `/terrain setup` le devient.',
+    listHint:
+      'Les admins Terrain choisissent le canal (`/terrain setup`), modifient les réglages (`/terrain settings`) et nomment ou retirent des admins (`/terrain admins ajouter @quelqu’un`, `/terrain admins retirer @quelqu’un`).',
+    more: (n) => `${n} de plus`,
+    added: (who) => `Désormais admin Terrain : ${who}.`,
+    alreadyAdmin: (who) => `Déjà admin Terrain : ${who}.`,
+    removed: (who) => `N’est plus admin Terrain : ${who}.`,
+    notNamed: (who) =>
+      `Pas admin Terrain nommé, rien à retirer : ${who}. (Les admins et propriétaires Slack sont admins Terrain par leur rôle dans Slack.)`,
+    usage:
+      'Mentionnez les personnes : `/terrain admins ajouter @alex`, `/terrain admins retirer @alex` ; `/terrain admins liste` montre qui sont les admins.',
+    plainNames:
+      'Slack a envoyé les noms en texte brut : Terrain ne peut pas savoir de qui il s’agit. Choisissez chaque personne dans les suggestions @ de Slack ; si cela se reproduit, la commande /terrain doit avoir « Escape channels, users, and links » activé dans les réglages de l’app.',
+    youWereAdded: (by) =>
+      `${by} vous a nommé admin Terrain : vous pouvez désormais choisir le canal de Terrain (\`/terrain setup\`), modifier ses réglages (\`/terrain settings\`) et nommer d’autres admins (\`/terrain admins ajouter @quelqu’un\`).`,
+    firstAdmin:
+      'Vous êtes le premier admin Terrain de cet espace de travail : vous pouvez modifier les réglages, et nommer d’autres admins avec `/terrain admins ajouter @quelqu’un`.',
   },
 
   afterwork: {

@@ -4,7 +4,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { migrations } from '../../db/migrations/index.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 
-const TABLES = ['workspaces', 'members', 'items', 'vote_reactions', 'status_changes', 'job_runs'];
+const TABLES = ['workspaces', 'members', 'items', 'vote_reactions', 'status_changes', 'job_runs', 'admins'];
 
 describeDb(`the database (${dialect})`, () => {
   let t: TestDatabase;

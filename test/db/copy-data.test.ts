@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { addAdmin } from '../../db/admins.js';
 import { openDatabase } from '../../db/connection.js';
 import { CopyRefusedError, copyData, readTable, TABLES } from '../../db/copy-data.js';
 import { createItem } from '../../db/items.js';
@@ -22,6 +23,7 @@ async function populate(db: Kysely<Database>): Promise<void> {
   await saveWorkspaceSettings(db, 'T0001', { channel_id: 'C0TERRAIN', digest_timezone: 'Europe/Paris', locale: 'fr' }, NOW);
   await setMemberSide(db, 'T0001', 'U0SALES1', 'sales', NOW);
   await setMemberSide(db, 'T0001', 'U0MKT1', 'marketing', NOW);
+  await addAdmin(db, 'T0001', 'U0LEAD', 'U0LEAD', NOW);
   const ids: number[] = [];
   for (let i = 0; i < 30; i++) {
     const { item } = await createItem(
@@ -110,7 +112,7 @@ describeDb(`copy-data from SQLite (${dialect})`, () => {
 
   it('copies every item, vote, setting and history row intact', async () => {
     const { rows } = await copyData(source, target.db);
-    expect(rows).toMatchObject({ workspaces: 1, members: 2, items: 30, vote_reactions: 20, status_changes: 1, job_runs: 1 });
+    expect(rows).toMatchObject({ workspaces: 1, members: 2, items: 30, vote_reactions: 20, status_changes: 1, job_runs: 1, admins: 1 });
     for (const table of TABLES) {
       expect(await readTable(target.db as Kysely<any>, table), table.name).toEqual(await readTable(source as Kysely<any>, table));
     }

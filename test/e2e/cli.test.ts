@@ -150,6 +150,21 @@ describeDb(`CLI against the running app's database (${dialect})`, () => {
     }
   });
 
+  it('export --format csv neutralises a text that a spreadsheet would run as a formula; JSON keeps it as typed', async () => {
+    const formula = '=HYPERLINK("http://x")';
+    await sendCommand(e2e.app.url, { command: '/flag', text: formula, response_url: e2e.fake.responseUrl() }, opts);
+    expect((await stored()).map((i) => i.text)).toContain(formula);
+
+    const csv = await cli(['export', '--format', 'csv']);
+    expect(csv.code, csv.err).toBe(0);
+    const { records } = csvRecords(csv.out);
+    expect(records.map((r) => r.text)).toEqual([tricky, flagText, `'${formula}`]);
+    expect(csv.out).toContain(`"'=HYPERLINK(""http://x"")"`);
+
+    const json = await cli(['export', '--format', 'json']);
+    expect((JSON.parse(json.out) as Array<{ text: string }>).map((r) => r.text)).toEqual([tricky, flagText, formula]);
+  });
+
   it('export --format xml exits 2 with a clear message and prints nothing on stdout', async () => {
     const { code, out, err } = await cli(['export', '--format', 'xml']);
     expect(code).toBe(2);

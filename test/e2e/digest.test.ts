@@ -735,8 +735,12 @@ describeDb(`the weekly digest (${dialect})`, () => {
       expect(await jobRuns()).toHaveLength(0);
     });
 
-    /** `/terrain settings`, then the modal submitted with these answers; returns the submission's HTTP answer. */
+    /**
+     * `/terrain settings`, then the modal submitted with these answers, by the team lead (a Slack admin of
+     * the workspace, so a Terrain admin); returns the submission's HTTP answer.
+     */
     const submitSettings = async (app: TestApp, answers: Parameters<typeof settingsValues>[0]) => {
+      fake.setUser('U0LEAD', { is_admin: true });
       const trigger = `${Math.floor(Math.random() * 1e6)}.42.settings`;
       const res = await sendCommand(
         app.url,

@@ -106,6 +106,11 @@ describe('fake Slack Web API', () => {
     expect(fr.user?.tz).toBe('Europe/Paris');
     const noLocale = await web.users.info({ user: 'U0OTHER' });
     expect(noLocale.user?.locale).toBeUndefined();
+    expect(noLocale.user).toMatchObject({ is_admin: false, is_owner: false, is_primary_owner: false });
+    fake.setUser('U0OWNER', { is_owner: true, is_primary_owner: true });
+    fake.setUser('U0ADMIN', { is_admin: true });
+    expect((await web.users.info({ user: 'U0OWNER' })).user).toMatchObject({ is_admin: false, is_owner: true, is_primary_owner: true });
+    expect((await web.users.info({ user: 'U0ADMIN' })).user).toMatchObject({ is_admin: true, is_owner: false, is_primary_owner: false });
 
     await expect(web.apiCall('nope.nothing')).rejects.toMatchObject({ data: { error: 'unknown_method' } });
     expect(fake.callsTo('nope.nothing')).toHaveLength(1);

@@ -49,6 +49,37 @@ describeDb(`the bot process (${dialect})`, () => {
     expect(running.output()).toMatch(/stopping/);
   });
 
+  it('a SIGTERM during start-up stops cleanly: what started is stopped, exit 0, nothing served', async () => {
+    const port = await freePort();
+    // Slack answers the start-up's token check slowly; the signal comes while the process waits for it.
+    let asked!: () => void;
+    const askedForToken = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    fake.on('auth.test', async () => {
+      asked();
+      await new Promise((r) => setTimeout(r, 1500));
+      return undefined;
+    });
+    running = startProcess({
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: db.url,
+    });
+    await askedForToken;
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    const out = running.output();
+    expect(out).toMatch(/stopping/);
+    expect(out).not.toMatch(/Terrain is running/);
+    expect(out).not.toMatch(/cannot start/);
+    // The HTTP server never started, and the workspace was not recorded after the signal.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    expect(await db.db.selectFrom('workspaces').selectAll().execute()).toEqual([]);
+  });
+
   it('refuses to start with one message listing every configuration problem', async () => {
     running = startProcess({
       SLACK_BOT_TOKEN: 'not-a-token',

@@ -80,8 +80,11 @@ export interface FakeSlack {
   /** Messages "in" a channel: everything chat.postMessage put there (with ts, text, blocks, metadata, thread_ts), oldest first. Tests may also seed messages. */
   messages(channel: string): Array<Record<string, any>>;
   seedMessage(channel: string, message: Record<string, any>): void;
-  /** Users known to users.info: defaults to any user id with locale 'en-US', tz 'Europe/Paris'. */
-  setUser(id: string, user: Partial<{ locale: string; tz: string; name: string; is_bot: boolean }>): void;
+  /**
+   * Users known to users.info: defaults to any user id with locale 'en-US', tz 'Europe/Paris', and no
+   * Slack role (is_admin, is_owner, is_primary_owner false).
+   */
+  setUser(id: string, user: Partial<UserRecord>): void;
   /** Socket Mode side. */
   readonly socket: FakeSocketMode;
   /** Clears calls, overrides, rate limits, messages and socket acks/envelopes (not users). */
@@ -103,11 +106,15 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-interface UserRecord {
+export interface UserRecord {
   locale: string;
   tz: string;
   name: string;
   is_bot: boolean;
+  /** The workspace's Slack admins and owners (Terrain admins by their Slack role). */
+  is_admin: boolean;
+  is_owner: boolean;
+  is_primary_owner: boolean;
 }
 
 /** True for `true`, `'true'`, `1`, `'1'`. Form-encoded booleans arrive as strings. */
@@ -235,6 +242,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       tz: u.tz ?? 'Europe/Paris',
       name: u.name ?? `user_${id.toLowerCase()}`,
       is_bot: u.is_bot ?? id === botUserId,
+      is_admin: u.is_admin ?? false,
+      is_owner: u.is_owner ?? false,
+      is_primary_owner: u.is_primary_owner ?? false,
     };
   };
 
@@ -318,6 +328,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         tz: u.tz,
         tz_offset: tzOffsetSeconds(u.tz),
         is_bot: u.is_bot,
+        is_admin: u.is_admin,
+        is_owner: u.is_owner,
+        is_primary_owner: u.is_primary_owner,
         deleted: false,
         profile: { display_name: u.name, real_name: u.name },
       };

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { saveWorkspaceSettings } from '../../../db/workspaces.js';
 import { nextFire } from '../../../scheduled/fire-times.js';
 import { notice } from '../../blocks/messages.js';
+import { buildRefusal, buildRefusalModal } from '../../blocks/roles.js';
 import { weeklyCron } from '../../blocks/settings.js';
 import { isValidCron, isValidTimezone } from '../../config.js';
 import type { Deps } from '../../deps.js';
@@ -10,9 +11,13 @@ import { inZone, isLocale, messages } from '../../i18n/index.js';
 import { SETTINGS_FIELDS } from '../../ids.js';
 import { userLocale } from '../../services/locale.js';
 import { tellUser } from '../../services/replies.js';
+import { adminsOverview, authorize, BEFORE_ACK_MS } from '../../services/roles.js';
 import { readField } from '../../slack/view-state.js';
 
-/** The settings modal was submitted: stored before it closes; the user is told when the next digest comes. */
+/**
+ * The settings modal was submitted: by a Terrain admin, stored before it closes and the user told when the
+ * next digest comes; by anyone else, the modal says so and nothing is stored.
+ */
 export function settingsSubmitted(deps: Deps) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const teamId = body.team?.id ?? body.user.team_id;
@@ -22,6 +27,15 @@ export function settingsSubmitted(deps: Deps) {
     const t = messages(isLocale(locale) ? locale : deps.config.locale);
     if (!isTeamId(teamId) || !isUserId(userId)) {
       await ack({ response_action: 'errors', errors: { [SETTINGS_FIELDS.timezone]: t.errors.unexpectedNoText } });
+      return;
+    }
+    // Checked here, where the change is stored: a modal may outlive its opener's role, or be forged.
+    const access = await authorize(deps, client, { teamId, userId, action: 'settings', deadlineMs: BEFORE_ACK_MS });
+    if (!access.allowed) {
+      // The role check has just read the profile, or Slack was too slow: its language is whatever is cached.
+      const reader = messages(await userLocale(deps, client, teamId, userId, { cacheOnly: true }));
+      const refusal = buildRefusal(reader, 'settings', access.why, await adminsOverview(deps, teamId));
+      await ack({ response_action: 'update', view: buildRefusalModal(reader, reader.settings.title, refusal) });
       return;
     }
     const timezone = readField(values, SETTINGS_FIELDS.timezone)?.trim() ?? '';

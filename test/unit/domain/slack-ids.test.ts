@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isChannelId, isMessageTs, isTeamId, isUserId, mentionChannel, mentionUser } from '../../../src/domain/slack-ids.js';
+import {
+  isChannelId,
+  isMessageTs,
+  isTeamId,
+  isUserId,
+  mentionChannel,
+  mentionedUserIds,
+  mentionUser,
+} from '../../../src/domain/slack-ids.js';
 
 describe('isUserId', () => {
   it('accepts user ids (U…) and enterprise user ids (W…)', () => {
@@ -79,5 +87,23 @@ describe('mentionChannel', () => {
 
   it('gives nothing Slack would parse for a crafted channel id', () => {
     for (const id of ['C1><!channel', 'C123|evil', '#general', '']) expect(mentionChannel(id), id).toBe('');
+  });
+});
+
+describe('mentionedUserIds', () => {
+  it('reads the user ids of escaped mentions, with or without a name, in order and once each', () => {
+    expect(mentionedUserIds('add <@U0ALEX|alex> <@W0SAM>  <@U0ALEX|alex.b>')).toEqual(['U0ALEX', 'W0SAM']);
+    expect(mentionedUserIds('<@U0JO|jo doe> and <@U0LEE|lee>')).toEqual(['U0JO', 'U0LEE']);
+  });
+
+  it('finds nothing in plain names, channel or group mentions', () => {
+    expect(mentionedUserIds('@alex')).toEqual([]);
+    expect(mentionedUserIds('<#C0SALES|sales> <!subteam^S0MKT|@marketing> <!channel> <!here>')).toEqual([]);
+    expect(mentionedUserIds('')).toEqual([]);
+  });
+
+  it('drops what is not a valid user id, so nothing crafted reaches mrkdwn', () => {
+    expect(mentionedUserIds('<@U1><@u0lower> <@C0CHANNEL> <@U0OK<!channel>> <@U0FINE>')).toEqual(['U0FINE']);
+    expect(mentionedUserIds('<@U0ABC|<!channel>>')).toEqual(['U0ABC']);
   });
 });

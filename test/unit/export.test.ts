@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemWithVotes } from '../../db/items.js';
+import { EXPORT_COLUMNS, neutraliseFormula, toCsv, toExportRows, toJson } from '../../src/export.js';
+import { itemInput } from '../support/fixtures.js';
+
+function item(overrides: Partial<ItemWithVotes> = {}): ItemWithVotes {
+  return {
+    ...itemInput(),
+    id: 1,
+    status: 'new',
+    card_ts: null,
+    card_state: 'pending',
+    created_at: '2026-11-23T10:00:00.000Z',
+    updated_at: '2026-11-23T10:00:00.000Z',
+    votes: 0,
+    ...overrides,
+  } as ItemWithVotes;
+}
+
+describe('neutraliseFormula', () => {
+  it.each(['=HYPERLINK("http://x")', '+cmd|" /C calc"!A0', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1'])(
+    '%j is prefixed with a quote',
+    (cell) => {
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    },
+  );
+
+  it.each(['Offline mode', '', ' =1', "'=already", '2026-11-23T10:00:00.000Z', 'a=b', 'U0SALES1'])('%j is left as it is', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(cell);
+  });
+});
+
+describe('toCsv', () => {
+  it('neutralises text cells that a spreadsheet would run, in any column, and leaves numbers alone', () => {
+    const rows = toExportRows([item({ text: '=HYPERLINK("http://x","click")', product: '@SUM(A1)', customer: '-Acme', revenue: -5000 })]);
+    const csv = toCsv(rows);
+    const [header, line] = csv.trimEnd().split('\n');
+    expect(header).toBe(EXPORT_COLUMNS.join(','));
+    expect(line).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
+    expect(line).toContain(",'@SUM(A1),'-Acme,-5000,");
+  });
+
+  it('JSON keeps the text exactly as stored', () => {
+    const rows = toExportRows([item({ text: '=HYPERLINK("http://x")' })]);
+    expect(JSON.parse(toJson(rows))[0].text).toBe('=HYPERLINK("http://x")');
+  });
+});
