@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeDatabase, openDatabase } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateDatabase } from '../db/migrate.js';
 import { ensureWorkspace } from '../db/workspaces.js';
 import { createScheduler } from '../scheduled/index.js';
 import { createApp } from './app.js';
@@ -15,8 +15,8 @@ import { slackErrorCode } from './slack/calls.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  await migrateDatabase(config.databaseUrl);
   const db = openDatabase(config.databaseUrl);
-  await migrateToLatest(db);
   const background = createBackground(logger);
   const deps: Deps = { db, config, clock: systemClock, logger, background, instanceId: randomUUID() };
   const terrain = createApp(deps);
