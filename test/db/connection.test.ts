@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -121,6 +122,26 @@ describeDb(`the database (${dialect})`, () => {
         expect(await shown(batch)).toBe('0');
       } finally {
         await batch.destroy();
+      }
+    });
+  }
+
+  if (dialect === 'postgres') {
+    it('a PostgreSQL server that accepts connections but never answers fails a query within the connect timeout', async () => {
+      const sockets = new Set<Socket>();
+      const silent = createServer((socket) => sockets.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as AddressInfo;
+      const db = openDatabase(`postgres://postgres@127.0.0.1:${port}/terrain`, { poolSize: 1 });
+      try {
+        const started = Date.now();
+        await expect(sql`select 1`.execute(db)).rejects.toThrow(/timeout/);
+        expect(Date.now() - started).toBeLessThan(TIMEOUTS.requests.connectMs + 500);
+        await expect(checkDatabase(db)).rejects.toThrow();
+      } finally {
+        await db.destroy();
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
       }
     });
   }
