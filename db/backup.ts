@@ -22,7 +22,7 @@ export async function backupDatabase(db: Kysely<Database>, file: string): Promis
     await sql`vacuum into ${target}`.execute(db);
     return target;
   }
-  const copy = openDatabase(target);
+  const copy = openDatabase(target, { timeouts: 'batch' });
   try {
     await copyData(db, copy);
   } finally {

@@ -1,4 +1,5 @@
 import { type Kysely, Migrator } from 'kysely';
+import { openDatabase } from './connection.js';
 import { migrationProvider } from './migrations/index.js';
 
 export class MigrationError extends Error {
@@ -15,4 +16,17 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     throw new MigrationError(`Database migration ${failed?.migrationName ?? ''} failed: ${why}`.replace('  ', ' '));
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Migrates the database at `url` through a connection of its own, with batch timeouts: a long migration
+ * is not a Slack request, and the bot's own connection keeps the short limits requests need.
+ */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const db = openDatabase(url, { poolSize: 1, timeouts: 'batch' });
+  try {
+    return await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
 }

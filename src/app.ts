@@ -1,13 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver } from '@slack/bolt';
-import { sql } from 'kysely';
+import { checkDatabase } from '../db/connection.js';
 import type { Deps } from './deps.js';
+import { classifyFailure, reportAndRethrow } from './errors.js';
 import { register } from './listeners/index.js';
 import { toBoltLogger } from './logger.js';
+import type { DispatchPolicy } from './receivers/dispatch.js';
 import type { HealthCheck } from './receivers/health.js';
-import { createHttpReceiver } from './receivers/http.js';
+import { TerrainHttpReceiver } from './receivers/http.js';
 import { DeferredAckSocketModeReceiver } from './receivers/socket-mode.js';
+import { failureReplies } from './services/failures.js';
 
 export interface TerrainApp {
   readonly app: App;
@@ -25,9 +28,15 @@ export interface TerrainApp {
 export function createApp(deps: Deps): TerrainApp {
   const { config } = deps;
   const boltLogger = toBoltLogger(deps.logger, config.logLevel);
-  const health: HealthCheck = async () => {
-    await sql`select 1`.execute(deps.db);
-    return { ok: true, database: 'ok' };
+  const health = databaseHealth(deps);
+  // One error policy for every listener (errors.ts), applied by both receivers (receivers/dispatch.ts).
+  let client: App['client'] | undefined;
+  const policy: DispatchPolicy = {
+    logger: deps.logger,
+    ...failureReplies(deps, () => {
+      if (!client) throw new Error('the app is not built yet');
+      return client;
+    }),
   };
 
   let receiver: Receiver;
@@ -37,7 +46,9 @@ export function createApp(deps: Deps): TerrainApp {
     socket = new DeferredAckSocketModeReceiver({
       appToken: config.appToken,
       slackApiUrl: config.slackApiUrl,
-      logger: boltLogger,
+      boltLogger,
+      logger: deps.logger,
+      policy,
       health: { port: config.port, check: health, connected: () => connected },
     });
     socket.client.on('connected', () => {
@@ -48,7 +59,7 @@ export function createApp(deps: Deps): TerrainApp {
     });
     receiver = socket;
   } else {
-    receiver = createHttpReceiver({ signingSecret: config.signingSecret ?? '', logger: boltLogger, health });
+    receiver = new TerrainHttpReceiver({ signingSecret: config.signingSecret ?? '', logger: deps.logger, health, policy });
   }
 
   const app = new App({
@@ -63,10 +74,11 @@ export function createApp(deps: Deps): TerrainApp {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     },
+    // app.error gets the request too, to log who and what failed.
+    extendedErrorHandler: true,
   });
-  app.error(async (error) => {
-    deps.logger.error('listener failed', { error });
-  });
+  client = app.client;
+  app.error(reportAndRethrow(deps.logger));
   register(app, deps);
 
   return {
@@ -81,5 +93,25 @@ export function createApp(deps: Deps): TerrainApp {
     async stop() {
       await app.stop();
     },
+  };
+}
+
+/**
+ * `GET /healthz`: 200 while the database takes writes (see checkDatabase), 503 while it does not. The
+ * reason goes to the log, once per change, not to whoever probes.
+ */
+function databaseHealth(deps: Pick<Deps, 'db' | 'logger'>): HealthCheck {
+  let down = false;
+  return async () => {
+    try {
+      await checkDatabase(deps.db);
+      if (down) deps.logger.info('the database is available again');
+      down = false;
+      return { ok: true, database: 'ok' };
+    } catch (error) {
+      if (!down) deps.logger.warn('the database is unavailable', { code: classifyFailure(error), error });
+      down = true;
+      return { ok: false, database: 'unavailable' };
+    }
   };
 }

@@ -41,6 +41,9 @@ const USAGE = `Usage: terrain <command>
 
 The database is DATABASE_URL (default ./data/terrain.sqlite).`;
 
+/** The CLI's connections wait out a slow or briefly unavailable database instead of failing like a request. */
+const BATCH = { poolSize: 2, timeouts: 'batch' } as const;
+
 /** A failure the user can fix: printed as one line, exit code given. */
 export class CliError extends Error {
   constructor(
@@ -60,7 +63,7 @@ export interface CliIo {
 }
 
 async function withDatabase<T>(env: Env, run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const db = openDatabase(loadDatabaseConfig(env).databaseUrl, { poolSize: 2 });
+  const db = openDatabase(loadDatabaseConfig(env).databaseUrl, BATCH);
   try {
     await migrateToLatest(db);
     return await run(db);
@@ -83,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       case 'migrate': {
-        const db = openDatabase(loadDatabaseConfig(io.env).databaseUrl, { poolSize: 2 });
+        const db = openDatabase(loadDatabaseConfig(io.env).databaseUrl, BATCH);
         const applied = await migrateToLatest(db).finally(() => db.destroy());
         io.err(applied.length === 0 ? 'The database schema is up to date.' : `Applied: ${applied.join(', ')}`);
         return 0;
@@ -117,12 +120,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw new CliError('Usage: terrain copy-data --from <sqlite file> --to <postgres url> [--force]', 2);
         let from: Kysely<Database>;
         try {
-          from = openDatabase(values.from, { poolSize: 2, mustExist: true });
+          from = openDatabase(values.from, { ...BATCH, mustExist: true });
         } catch (error) {
           if (error instanceof DatabaseNotFoundError) throw new CliError(error.message, 2);
           throw error;
         }
-        const to = openDatabase(values.to, { poolSize: 2 });
+        const to = openDatabase(values.to, BATCH);
         try {
           const { rows } = await copyData(from, to, { force: values.force });
           const summary = Object.entries(rows)
@@ -173,7 +176,7 @@ function isMain(): boolean {
 function slackDeps(io: CliIo): { deps: Deps; client: WebClient; outbox: Dispatcher } {
   const config = loadConfig(io.env);
   const logger = createLogger({ level: 'warn', format: config.logFormat, write: io.err });
-  const db = openDatabase(config.databaseUrl, { poolSize: 2 });
+  const db = openDatabase(config.databaseUrl, BATCH);
   const client = new WebClient(config.botToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: { retries: 0 },

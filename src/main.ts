@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeDatabase, openDatabase } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateDatabase } from '../db/migrate.js';
 import { ensureWorkspace } from '../db/workspaces.js';
 import { createScheduler } from '../scheduled/index.js';
 import { createApp } from './app.js';
@@ -52,10 +52,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
+  // Migrations get a connection of their own, with waits long enough for a schema change; the bot's
+  // connection keeps waits short enough to answer Slack within 3 s.
+  await startStep(() => migrateDatabase(config.databaseUrl));
+  if (stopping) return;
   const db = openDatabase(config.databaseUrl);
   stoppers.push(() => db.destroy());
-  await startStep(() => migrateToLatest(db));
-  if (stopping) return;
   const background = createBackground(logger);
   // Work handed to the background after an acknowledgement finishes before the database closes.
   stoppers.push(() => background.drain());

@@ -1,3 +1,5 @@
+import { isChannelId, isMessageTs, isUserId } from './slack-ids.js';
+
 /**
  * Reaction names as Slack sends them: `+1`, `+1::skin-tone-3`, sometimes with colons when typed by a
  * person in configuration. Skin-tone variants are the same emoji for voting.
@@ -30,4 +32,28 @@ function canonical(name: string): string {
 export function isVoteEmoji(reaction: string, voteEmojis: readonly string[]): boolean {
   const c = canonical(reaction);
   return voteEmojis.some((e) => canonical(e) === c);
+}
+
+/** A reaction on a message, as Terrain needs it from a reaction_added / reaction_removed event. */
+export interface MessageReaction {
+  user: string;
+  reaction: string;
+  channel: string;
+  ts: string;
+  eventTs: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a reaction event defensively: a reaction on a message (not a file), by a real user, with ids and
+ * timestamps of Slack's shapes. Anything else is not a vote, and is ignored.
+ */
+export function readMessageReaction(event: unknown): MessageReaction | undefined {
+  if (!isRecord(event) || !isRecord(event.item) || event.item.type !== 'message') return undefined;
+  const { user, reaction, event_ts: eventTs } = event;
+  const { channel, ts } = event.item;
+  if (!isUserId(user) || typeof reaction !== 'string' || reaction === '' || reaction.length > 100) return undefined;
+  if (!isChannelId(channel) || !isMessageTs(ts) || !isMessageTs(eventTs)) return undefined;
+  return { user, reaction, channel, ts, eventTs };
 }

@@ -66,6 +66,21 @@ export const en = {
     fieldTooLong: (length: number, max: number) => `Too long: ${length} characters, ${max} at most.`,
   },
 
+  /** When Terrain cannot do what was asked (its database down, too slow, a fault): said plainly, text given back. */
+  failure: {
+    notSaved:
+      "Terrain couldn't save this: its database isn't answering right now, so nothing was saved. Here is your text so you don't lose it; please send it again in a few minutes:",
+    notSavedNoText:
+      "Terrain couldn't do that: its database isn't answering right now, so nothing was saved. Please try again in a few minutes.",
+    notSavedModal:
+      "Terrain couldn't save this: its database isn't answering right now. Your text is still here; try again in a few minutes.",
+    slow: 'Terrain took too long to answer, so this may not have been saved. Here is your text; check the channel in a minute before sending it again:',
+    slowNoText: 'Terrain took too long to answer, so that may not have been done. Please check in a minute before trying again.',
+    slowModal:
+      'Terrain took too long to answer, so this may not have been saved. Your text is still here; check the channel before trying again.',
+    unexpectedModal: "Something went wrong on Terrain's side, so nothing was saved. Your text is still here; please try again in a minute.",
+  },
+
   modal: {
     feedbackTitle: 'Field feedback',
     flagTitle: 'Flag a mismatch',

@@ -65,6 +65,21 @@ export const fr: Messages = {
     fieldTooLong: (length, max) => `Trop long : ${length} caractères, ${max} au plus.`,
   },
 
+  failure: {
+    notSaved:
+      'Terrain n’a pas pu enregistrer ceci : sa base de données ne répond pas pour l’instant, rien n’a donc été enregistré. Voici votre texte pour ne pas le perdre ; renvoyez-le dans quelques minutes :',
+    notSavedNoText:
+      'Terrain n’a pas pu le faire : sa base de données ne répond pas pour l’instant, rien n’a donc été enregistré. Réessayez dans quelques minutes.',
+    notSavedModal:
+      'Terrain n’a pas pu enregistrer ceci : sa base de données ne répond pas pour l’instant. Votre texte est toujours là ; réessayez dans quelques minutes.',
+    slow: 'Terrain a mis trop de temps à répondre : ceci n’a peut-être pas été enregistré. Voici votre texte ; vérifiez le canal dans une minute avant de le renvoyer :',
+    slowNoText: 'Terrain a mis trop de temps à répondre : ce n’est peut-être pas fait. Vérifiez dans une minute avant de réessayer.',
+    slowModal:
+      'Terrain a mis trop de temps à répondre : ceci n’a peut-être pas été enregistré. Votre texte est toujours là ; vérifiez le canal avant de réessayer.',
+    unexpectedModal:
+      'Un problème est survenu du côté de Terrain, rien n’a été enregistré. Votre texte est toujours là ; réessayez dans une minute.',
+  },
+
   modal: {
     feedbackTitle: 'Retour terrain',
     flagTitle: 'Signaler un écart',

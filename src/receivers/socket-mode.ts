@@ -1,65 +1,63 @@
 import { createServer, type Server } from 'node:http';
-import type { App, Logger as BoltLogger, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { App, Logger as BoltLogger, Receiver } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
+import type { Logger } from '../logger.js';
+import { createDispatcher, type Dispatch, type DispatchPolicy } from './dispatch.js';
 import { type HealthCheck, healthHandler } from './health.js';
 
 /**
- * Socket Mode, with one change from Bolt's own receiver: Bolt acknowledges Events API envelopes before
- * any listener runs, so a crash right after could lose a vote Slack believes delivered. Here an event is
- * acknowledged only once its listeners have finished (they store and return; storing takes well under
- * a millisecond). Commands and interactions are acknowledged by their listeners' `ack()` as usual.
+ * Socket Mode, with Terrain's dispatch (see dispatch.ts) in place of Bolt's: Bolt acknowledges Events API
+ * envelopes before any listener runs, so a vote whose storing failed would be lost while Slack believes it
+ * delivered. Here an event is acknowledged only once its listeners have stored it; one whose listener
+ * failed is not acknowledged at all, so Slack delivers it again. Commands and interactions are acknowledged
+ * by their listeners' `ack()`, or with the policy's answer when they fail; an envelope nobody handles, or
+ * one refused as unreadable, is still acknowledged, so that Slack neither shows an error for what Terrain
+ * chose to ignore nor sends it again.
  */
 export class DeferredAckSocketModeReceiver implements Receiver {
   readonly client: SocketModeClient;
-  private app: App | undefined;
+  private dispatch: Dispatch | undefined;
   private server: Server | undefined;
 
   constructor(
     private readonly options: {
       appToken: string;
       slackApiUrl?: string | undefined;
-      logger: BoltLogger;
+      /** Bolt's logger adapter, for the Socket Mode client. */
+      boltLogger: BoltLogger;
+      logger: Logger;
+      policy: DispatchPolicy;
       /** Serve GET /healthz on this port too (operators probe Socket Mode bots like any other). */
       health?: { port: number; check: HealthCheck; connected: () => boolean };
     },
   ) {
     this.client = new SocketModeClient({
       appToken: options.appToken,
-      logger: options.logger,
+      logger: options.boltLogger,
       clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {},
     });
     this.client.on('slack_event', (args: SlackEventArgs) => {
-      void this.dispatch(args);
+      void this.handle(args);
     });
   }
 
   init(app: App): void {
-    this.app = app;
+    this.dispatch = createDispatcher((event) => app.processEvent(event), this.options.policy);
   }
 
-  private async dispatch(args: SlackEventArgs): Promise<void> {
-    const deferred = args.type === 'events_api';
-    let acked = false;
-    const ack = async (response?: unknown): Promise<void> => {
-      if (acked) return;
-      acked = true;
-      await args.ack(response);
-    };
-    const event: ReceiverEvent = {
-      body: args.body,
-      ack: deferred ? async () => {} : ack,
-      retryNum: args.retry_num,
-      retryReason: args.retry_reason,
-      customProperties: {},
-    };
+  private async handle(args: SlackEventArgs): Promise<void> {
+    const { logger } = this.options;
     try {
-      await this.app?.processEvent(event);
+      if (!this.dispatch) throw new Error('the receiver was not initialised with an app');
+      const outcome = await this.dispatch(args.body, { retryNum: args.retry_num, retryReason: args.retry_reason });
+      if (outcome.status === 500 || outcome.status === 503) {
+        logger.warn('Socket Mode envelope not acknowledged: Slack will deliver it again', { type: args.type, code: outcome.code });
+        return;
+      }
+      await args.ack(outcome.status === 200 ? outcome.body : undefined);
     } catch (error) {
-      this.options.logger.error(`Socket Mode event failed: ${error instanceof Error ? error.message : String(error)}`);
+      logger.error('Socket Mode envelope failed', { type: args.type, error, stack: error instanceof Error ? error.stack : undefined });
     }
-    // Events: now that listeners have stored. Others: an envelope nobody acknowledged still gets an ack,
-    // so Slack shows no error to the user for what Terrain chose to ignore.
-    await ack().catch((error: unknown) => this.options.logger.warn(`Socket Mode ack failed: ${String(error)}`));
   }
 
   async start(): Promise<Server | undefined> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
@@ -88,6 +89,55 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await a.query(`drop database if exists ${name} with (force)`);
       } finally {
         await a.end();
+      }
+    },
+  };
+}
+
+/** A fault made on the database under test, until `end()`. */
+export interface DatabaseOutage {
+  /** What the fault is, for test names and figures. */
+  readonly description: string;
+  end(): Promise<void>;
+}
+
+/** What `startOutage` does on this run's database, for test names. */
+export const OUTAGE =
+  dialect === 'postgres'
+    ? 'PostgreSQL refusing connections (ALLOW_CONNECTIONS false) with every session terminated'
+    : 'another connection holding BEGIN EXCLUSIVE on the SQLite file';
+
+/**
+ * Makes the database unavailable to every other connection, as an outage or a restart would, until
+ * `end()`. PostgreSQL: from the `postgres` database, new connections to this one are refused and its
+ * sessions terminated. SQLite: another connection takes the exclusive lock (in WAL mode, readers go on;
+ * every writer is refused).
+ */
+export async function startOutage(t: TestDatabase): Promise<DatabaseOutage> {
+  if (t.dialect === 'sqlite') {
+    const holder = new SqliteDatabase(t.url);
+    holder.exec('begin exclusive');
+    return {
+      description: OUTAGE,
+      async end() {
+        holder.exec('rollback');
+        holder.close();
+      },
+    };
+  }
+  if (!postgres?.available) throw new Error(skipReason ?? 'PostgreSQL is not available');
+  const name = new URL(t.url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  await admin.query(`alter database ${name} allow_connections false`);
+  await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+  return {
+    description: OUTAGE,
+    async end() {
+      try {
+        await admin.query(`alter database ${name} allow_connections true`);
+      } finally {
+        await admin.end();
       }
     },
   };

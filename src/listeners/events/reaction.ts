@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { findItemByCard } from '../../../db/items.js';
 import { applyReaction } from '../../../db/votes.js';
 import type { Deps } from '../../deps.js';
-import { isVoteEmoji, sortableEventTs } from '../../domain/votes.js';
+import { isTeamId } from '../../domain/slack-ids.js';
+import { isVoteEmoji, readMessageReaction, sortableEventTs } from '../../domain/votes.js';
 
 type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs;
 
@@ -12,19 +13,20 @@ type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_remove
  */
 export function reactionListener(deps: Deps, added: boolean) {
   return async ({ event, body, context }: ReactionArgs): Promise<void> => {
-    if (event.item.type !== 'message') return;
-    if (event.user === context.botUserId) return;
-    if (!isVoteEmoji(event.reaction, deps.config.voteEmojis)) return;
+    const reaction = readMessageReaction(event);
     const teamId = body.team_id;
-    const item = await findItemByCard(deps.db, teamId, event.item.channel, event.item.ts);
+    if (!reaction || !isTeamId(teamId)) return;
+    if (reaction.user === context.botUserId) return;
+    if (!isVoteEmoji(reaction.reaction, deps.config.voteEmojis)) return;
+    const item = await findItemByCard(deps.db, teamId, reaction.channel, reaction.ts);
     if (!item) return;
     await applyReaction(deps.db, {
       teamId,
       itemId: item.id,
-      userId: event.user,
-      reaction: event.reaction,
+      userId: reaction.user,
+      reaction: reaction.reaction,
       added,
-      eventTs: sortableEventTs(event.event_ts),
+      eventTs: sortableEventTs(reaction.eventTs),
       at: deps.clock.now(),
     });
   };

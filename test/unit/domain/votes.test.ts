@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVoteEmoji, normalizeEmoji } from '../../../src/domain/votes.js';
+import { isVoteEmoji, normalizeEmoji, readMessageReaction } from '../../../src/domain/votes.js';
 
 describe('normalizeEmoji', () => {
   it('drops the skin tone, so `+1::skin-tone-3` is the same emoji as `+1`', () => {
@@ -47,5 +47,43 @@ describe('isVoteEmoji', () => {
   it('counts any of several configured reactions, however they were typed', () => {
     expect(isVoteEmoji('fire', ['+1', ':Fire:'])).toBe(true);
     expect(isVoteEmoji('FIRE', ['+1', 'fire'])).toBe(true);
+  });
+});
+
+describe('readMessageReaction', () => {
+  const valid = {
+    type: 'reaction_added',
+    user: 'U0MKT1',
+    reaction: '+1',
+    item: { type: 'message', channel: 'C0TERRAIN', ts: '1700000000.000100' },
+    event_ts: '1700000001.000200',
+  };
+
+  it('reads a reaction on a message', () => {
+    expect(readMessageReaction(valid)).toEqual({
+      user: 'U0MKT1',
+      reaction: '+1',
+      channel: 'C0TERRAIN',
+      ts: '1700000000.000100',
+      eventTs: '1700000001.000200',
+    });
+  });
+
+  it('ignores reactions on files, and events with missing or crafted fields', () => {
+    const broken: unknown[] = [
+      null,
+      'reaction_added',
+      { ...valid, item: undefined },
+      { ...valid, item: { ...valid.item, type: 'file' } },
+      { ...valid, user: undefined },
+      { ...valid, user: 'U1><!channel>' },
+      { ...valid, reaction: 5 },
+      { ...valid, reaction: '' },
+      { ...valid, item: { ...valid.item, channel: 'C1|x' } },
+      { ...valid, item: { ...valid.item, ts: '../' } },
+      { ...valid, event_ts: 'yesterday' },
+      { ...valid, event_ts: undefined },
+    ];
+    for (const event of broken) expect(readMessageReaction(event), JSON.stringify(event)).toBeUndefined();
   });
 });
