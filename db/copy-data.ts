@@ -13,6 +13,7 @@ export const TABLES = [
   { name: 'job_runs', order: ['team_id', 'job', 'channel_id', 'run_key'] },
   { name: 'outbox', order: ['id'], serial: 'id' },
   { name: 'admins', order: ['team_id', 'user_id'] },
+  { name: 'item_customers', order: ['team_id', 'item_id', 'account_key'] },
 ] as const satisfies ReadonlyArray<{ name: keyof Database; order: readonly string[]; serial?: string }>;
 
 export type TableName = (typeof TABLES)[number]['name'];

@@ -13,6 +13,7 @@ export interface Database {
   job_runs: JobRunsTable;
   outbox: OutboxTable;
   admins: AdminsTable;
+  item_customers: ItemCustomersTable;
 }
 
 export type Side = 'sales' | 'marketing' | 'other';
@@ -34,6 +35,11 @@ export interface WorkspacesTable {
   schedule_since: string | null;
   /** When the first Terrain admin was named: from then on, running `/terrain setup` makes nobody an admin. */
   first_admin_at: string | null;
+  /** ISO 4217 code amounts are shown in (`EUR`, `USD`); null until set in the settings. */
+  currency: string | null;
+  /** Slack user groups whose members are on the sales and the marketing side (synced), if named. */
+  sales_usergroup_id: string | null;
+  marketing_usergroup_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -50,6 +56,8 @@ export interface MembersTable {
   is_admin: number | null;
   is_owner: number | null;
   is_primary_owner: number | null;
+  /** 1 when the member asked not to get messages about what became of items (unmuted from Home). */
+  updates_muted: Generated<number>;
   updated_at: string;
 }
 
@@ -83,6 +91,8 @@ export interface ItemsTable {
   locale: string | null;
   /** Slack's id for what created the item (view id, command trigger): a retry finds the same row. */
   client_key: string | null;
+  /** When marketing first moved it out of `new`: the field's wait for an answer. */
+  first_response_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -107,7 +117,24 @@ export interface StatusChangesTable {
   from_status: ItemStatus;
   to_status: ItemStatus;
   by_user_id: string;
+  /** Marketing's note ("what we are doing about it"), sent with the update. */
   note: string | null;
+  /** Why it was declined. */
+  reason: string | null;
+  created_at: string;
+}
+
+/** A customer or account behind an item, counted once per item whoever adds it again. */
+export interface ItemCustomersTable {
+  team_id: string;
+  item_id: number;
+  /** The account as compared: trimmed, case and accents folded, inner spaces collapsed. */
+  account_key: string;
+  /** The account as first written. */
+  account: string;
+  revenue: number | null;
+  note: string | null;
+  added_by: string;
   created_at: string;
 }
 
@@ -175,4 +202,5 @@ export type VoteReaction = Selectable<VoteReactionsTable>;
 export type StatusChange = Selectable<StatusChangesTable>;
 export type JobRun = Selectable<JobRunsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type ItemCustomer = Selectable<ItemCustomersTable>;
 export type Admin = Selectable<AdminsTable>;

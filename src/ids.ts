@@ -14,6 +14,10 @@ export const VIEWS = {
   feedback: 'terrain_feedback_modal',
   flag: 'terrain_flag_modal',
   settings: 'terrain_settings_modal',
+  /** Marketing declines an item: the modal asks why (DESIGN.md's contract). */
+  declineReason: 'decline_reason',
+  /** A customer or account behind an item (DESIGN.md's contract). */
+  addCustomer: 'add_customer',
 } as const;
 
 export const ACTIONS = {
@@ -21,6 +25,20 @@ export const ACTIONS = {
   homeNewFlag: 'home_new_flag',
   openCard: 'open_card',
   openSettings: 'open_settings',
+  /** Triage on the card: the value (a button's, or a select's option) is the new status. Buttons in one block add a suffix. */
+  itemStatus: 'item_status',
+  /** Card button: opens the add-customer modal for the item in its value. */
+  addCustomer: 'add_customer',
+  /** Card control (marketing): mark the item in its value as a duplicate of another. */
+  mergeItem: 'merge_item',
+  /** In an update message and on Home: value `mute` or `unmute` (messages about what became of items). */
+  muteUpdates: 'mute_updates',
+  /** On a filing confirmation: vote for a similar open item (its id in the value) instead of posting a new card. */
+  voteInstead: 'vote_instead',
+  /** On a filing confirmation: post my card anyway (the item id in the value). */
+  postAnyway: 'post_anyway',
+  /** One-click side (value `sales`, `marketing` or `other`), in the filing confirmation and on Home. */
+  setSide: 'set_side',
 } as const;
 
 /** Block ids of the item modals; each input's action id is `value`. */

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import type { Transaction } from 'kysely';
 import { createItem, getItem, listItemsWithCardState, markCardBlocked, markCardPosted } from '../../db/items.js';
 import { getMember } from '../../db/members.js';
 import { enqueue, retry } from '../../db/outbox.js';
-import type { Item } from '../../db/schema.js';
+import type { Database, Item } from '../../db/schema.js';
 import { buildItemCard } from '../blocks/card.js';
 import { notice, noticeWithText } from '../blocks/messages.js';
 import type { Deps } from '../deps.js';
@@ -20,6 +21,7 @@ type ServiceDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
 
 export const CARD_KIND = 'item_card';
 export const CONFIRM_KIND = 'item_confirm';
+export const CARD_UPDATE_KIND = 'item_card_update';
 export const cardKey = (itemId: number) => `card:${itemId}`;
 
 /** Slack's answers that mean "Terrain is not (or no longer) allowed in that channel". */
@@ -164,6 +166,43 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
         },
         now,
       );
+    },
+  };
+}
+
+/**
+ * Queues the card's update in place (`chat.update`), in the transaction of the change that calls for it
+ * (a status change, a customer, a merge). The card is rendered when it is sent, from the item as it
+ * then is: updates sent late or twice still show the latest state. `because` names the change, so a
+ * retried request queues nothing more.
+ */
+export async function enqueueCardUpdate(
+  trx: Transaction<Database>,
+  update: { teamId: string; itemId: number; because: string },
+  now: Date,
+): Promise<boolean> {
+  return enqueue(
+    trx,
+    {
+      teamId: update.teamId,
+      key: `card-update:${update.itemId}:${update.because}`,
+      kind: CARD_UPDATE_KIND,
+      payload: { itemId: update.itemId },
+    },
+    now,
+  );
+}
+
+/** Updates a posted card in place. A card not posted yet needs nothing: it will be posted as the item then is. */
+export function itemCardUpdateHandler(deps: ServiceDeps): OutboxHandler {
+  return {
+    async send({ message, payload, client }) {
+      const item = await itemOf(deps, message.team_id, payload);
+      if (item.card_state !== 'posted' || !item.card_ts) return { result: { skipped: 'card_not_posted' } };
+      const locale = await workspaceLocale(deps, item.team_id);
+      const card = buildItemCard(item, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
+      await client.chat.update({ channel: item.card_channel_id, ts: item.card_ts, text: card.text, blocks: card.blocks });
+      return { result: { channel: item.card_channel_id, ts: item.card_ts } };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.js';
-import { CARD_KIND, CONFIRM_KIND, itemCardHandler, itemConfirmHandler } from './cards.js';
+import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
 import { POST_KIND, postHandler } from './posts.js';
 import { NOTICE_KIND, noticeHandler } from './replies.js';
 
@@ -17,6 +17,7 @@ export function createOutbox(
     handlers: {
       [CARD_KIND]: itemCardHandler(deps),
       [CONFIRM_KIND]: itemConfirmHandler(deps),
+      [CARD_UPDATE_KIND]: itemCardUpdateHandler(deps),
       [NOTICE_KIND]: noticeHandler(deps),
       [POST_KIND]: postHandler(deps),
     },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { enqueue } from '../../db/outbox.js';
 import { noticeWithText } from '../../src/blocks/messages.js';
-import { cardKey } from '../../src/services/cards.js';
+import { cardKey, enqueueCardUpdate } from '../../src/services/cards.js';
 import { enqueuePost } from '../../src/services/posts.js';
 import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
 import { runCliCaptured } from '../support/cli.js';
@@ -217,5 +217,33 @@ describeDb(`the outbox (${dialect})`, () => {
     const found = (await outboxRows(db.db)).find((m) => m.key === 'credit:2')!;
     expect(found).toMatchObject({ state: 'sent' });
     expect(JSON.parse(found.result!)).toEqual({ channel: CHANNEL, ts });
+  });
+
+  it('a card update is sent as chat.update of the posted card, rendered as the item then is; none for a card not posted yet', async () => {
+    const app = await start({ pollMs: 100 });
+    await file(app, 'Update me', 'u');
+    await fake.waitFor('response_url', (c) => c.args._id === 'u');
+    await app.drain();
+    const card = cardPosts()[0]!;
+    await db.db.updateTable('items').set({ text: 'Updated text' }).execute();
+    await db.db.transaction().execute(async (trx) => {
+      expect(await enqueueCardUpdate(trx, { teamId: TEAM, itemId: 1, because: 'status:1' }, new Date())).toBe(true);
+      expect(await enqueueCardUpdate(trx, { teamId: TEAM, itemId: 1, because: 'status:1' }, new Date())).toBe(false);
+    });
+    app.outbox.kick();
+    await app.drain();
+    const updates = fake.callsTo('chat.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.args).toMatchObject({ channel: CHANNEL, ts: (card.response as { ts: string }).ts });
+    expect(JSON.stringify(updates[0]!.args.blocks)).toContain('Updated text');
+
+    // An item whose card is still waiting for its channel: nothing to update, and nothing lost.
+    await db.db.updateTable('items').set({ card_state: 'blocked' }).execute();
+    await db.db.transaction().execute((trx) => enqueueCardUpdate(trx, { teamId: TEAM, itemId: 1, because: 'status:2' }, new Date()));
+    app.outbox.kick();
+    await app.drain();
+    expect(fake.callsTo('chat.update')).toHaveLength(1);
+    const skipped = (await outboxRows(db.db)).find((m) => m.key === 'card-update:1:status:2')!;
+    expect(skipped).toMatchObject({ state: 'sent', result: '{"skipped":"card_not_posted"}' });
   });
 });

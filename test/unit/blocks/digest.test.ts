@@ -456,6 +456,7 @@ describe('buildDigest with 300 items', () => {
       card_channel_id: 'C0CARDS',
       card_ts: `1767600000.${String(id).padStart(6, '0')}`,
       card_state: 'posted',
+      first_response_at: null,
       reply_to: null,
       locale: null,
       client_key: null,

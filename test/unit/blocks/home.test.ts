@@ -25,6 +25,7 @@ function item(id: number, over: Partial<ItemWithVotes> = {}): ItemWithVotes {
     card_channel_id: 'C0123',
     card_ts: '1700000000.000100',
     card_state: 'posted',
+    first_response_at: null,
     reply_to: null,
     locale: 'en',
     client_key: null,

@@ -41,6 +41,7 @@ function item(id: number, over: Partial<Row> = {}): Row {
     card_channel_id: 'C0CARDS',
     card_ts: `1767600000.${String(id).padStart(6, '0')}`,
     card_state: 'posted',
+    first_response_at: null,
     reply_to: null,
     locale: null,
     client_key: null,
