@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { expect, it } from 'vitest';
 import { CHANNEL, SIGNING_SECRET } from '../support/app.js';
 import { describeDb, dialect } from '../support/database.js';
@@ -323,6 +324,17 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     const getEvents = await fetch(e2e.app.url);
     expect(getEvents.status).toBeGreaterThanOrEqual(400);
     expect(getEvents.status).toBeLessThan(500);
+    // A path no URL parser accepts (fetch would normalise it: sent as is).
+    const { port } = new URL(e2e.app.baseUrl);
+    const malformed = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '//[', method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(malformed).toBe(400);
     await stillServes('after unknown paths');
   });
 });
