@@ -144,6 +144,10 @@ export function openDatabase(url: string, options: OpenOptions = {}): Kysely<Dat
     });
     // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    // Nor may the error of a client that is checked out: a session ended by the server between two
+    // statements (a transaction, a held connection) emits 'error' while the pool listens no more. Its next
+    // query fails instead (a storage failure, answered as such), and the pool drops it once it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');

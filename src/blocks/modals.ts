@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { ItemKind } from '../../db/schema.js';
+import { wellFormed } from '../domain/escape.js';
 import { CATEGORIES, MAX_LONG_FIELD, MAX_SHORT_FIELD, MAX_TEXT, URGENCIES } from '../domain/items.js';
 import type { Messages } from '../i18n/index.js';
 import { FIELD_ACTION, FIELDS, VIEWS } from '../ids.js';
@@ -40,7 +41,8 @@ function textInput(
       multiline: opts.multiline ?? false,
       ...(opts.max ? { max_length: opts.max } : {}),
       ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
-      ...(opts.initial ? { initial_value: opts.initial } : {}),
+      // Prefilled text is the person's own (a message they sent): given back as typed, in a form Slack can take.
+      ...(opts.initial ? { initial_value: wellFormed(opts.initial) } : {}),
     },
   };
 }

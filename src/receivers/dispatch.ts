@@ -90,11 +90,13 @@ export function createDispatcher(processEvent: (event: ReceiverEvent) => Promise
     clearTimeout(timer);
 
     if (first.by === 'ack') return { status: 200, body: ackBody(first.body) };
+    // Listeners done and nobody acknowledged (an old button, a command no listener takes): an empty 200,
+    // so that Slack shows no error for what Terrain chose to ignore.
     if (first.by === 'done') return { status: 200 };
     if (first.by === 'error' && !isTerrainError(first.error)) {
       // Not through app.error: Bolt itself could not process the request before any listener ran.
       logger.warn('signed request refused: Bolt could not process it', { ...summarizeRequest(body), error: first.error });
-      return { status: 400, reason: first.error instanceof Error ? first.error.message : String(first.error) };
+      return { status: 400, reason: first.error instanceof Error ? first.error.message : 'Bolt could not process it' };
     }
     const code: TerrainErrorCode = first.by === 'error' && isTerrainError(first.error) ? first.error.code : 'not_acknowledged';
     if (first.by === 'timeout') logger.warn(`no answer within ${budgetMs} ms: answering anyway`, { code, ...summarizeRequest(body) });

@@ -57,7 +57,8 @@ export class TerrainHttpReceiver implements Receiver {
   };
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = pathOf(req.url);
+    if (path === undefined) return http.buildNoBodyResponse(res, 400);
     if (path === HEALTH_PATH && req.method === 'GET') return healthHandler(this.options.health)(req, res);
     if (path !== EVENTS_PATH) return http.buildNoBodyResponse(res, 404);
     if (req.method !== 'POST') {
@@ -125,6 +126,14 @@ export class TerrainHttpReceiver implements Receiver {
     this.server = undefined;
     if (!server) return;
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  }
+}
+
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
   }
 }
 

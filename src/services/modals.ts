@@ -4,6 +4,7 @@ import { notice, noticeWithText } from '../blocks/messages.js';
 import { buildItemModal, type ModalMetadata } from '../blocks/modals.js';
 import type { Deps } from '../deps.js';
 import { MAX_TEXT } from '../domain/items.js';
+import { isTriggerId } from '../domain/slack-ids.js';
 import { messages } from '../i18n/index.js';
 import { withRateLimit } from '../slack/calls.js';
 import { userLocale } from './locale.js';
@@ -27,6 +28,16 @@ export async function openItemModal(deps: Deps, client: WebClient, req: OpenModa
   const locale = await userLocale(deps, client, req.teamId, req.userId);
   const t = messages(locale);
   const target = { userId: req.userId, responseUrl: req.responseUrl ?? null };
+  if (!isTriggerId(req.triggerId)) {
+    deps.logger.warn('no valid trigger_id to open the modal with', { teamId: req.teamId, userId: req.userId });
+    await tellUser(
+      deps,
+      client,
+      target,
+      req.text ? noticeWithText(t.errors.modalUnavailable, req.text) : notice(t.errors.modalUnavailable),
+    );
+    return;
+  }
   if (req.text !== undefined && req.text.length > MAX_TEXT) {
     await tellUser(deps, client, target, noticeWithText(t.errors.tooLong(req.text.length, MAX_TEXT), req.text));
     return;

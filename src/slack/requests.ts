@@ -5,6 +5,7 @@
  * These checks let through everything Slack sends and refuse, with a reason, what Bolt cannot digest;
  * each listener still validates the fields it uses.
  */
+import { isTeamId } from '../domain/slack-ids.js';
 
 export type RequestKind = 'event' | 'command' | 'action' | 'options' | 'view' | 'shortcut';
 
@@ -73,6 +74,11 @@ export function checkRequestBody(body: unknown): RequestCheck {
     return refuse(`the body is ${body === null ? 'null' : Array.isArray(body) ? 'a list' : `a ${typeof body}`}, not an object`);
   if (!absentOr(body, 'authorizations', (v) => Array.isArray(v) && v.every(isRecord)))
     return refuse('authorizations is not a list of objects');
+  // Bolt builds the request's Web API client with the team it reads here, ahead of the one listeners check:
+  // a crafted id would be sent along with every call Terrain makes for the request.
+  const authorized = Array.isArray(body.authorizations) && isRecord(body.authorizations[0]) ? body.authorizations[0].team_id : null;
+  if (authorized !== null && authorized !== undefined && !isTeamId(authorized))
+    return refuse('authorizations name a team id of no known shape');
   if (!absentOr(body, 'enterprise', recordOrNull)) return refuse('enterprise is neither null nor an object');
   if (!absentOr(body, 'response_url', isString)) return refuse('response_url is not text');
   if (!absentOr(body, 'type', isString)) return refuse('type is not text');
@@ -90,6 +96,10 @@ export function checkRequestBody(body: unknown): RequestCheck {
   }
   if (body.type === 'view_submission' || body.type === 'view_closed') {
     if (!isRecord(body.view)) return refuse('view is not an object');
+    const installed = body.view.app_installed_team_id;
+    if (installed !== undefined && installed !== null && installed !== '' && !isTeamId(installed)) {
+      return refuse('view.app_installed_team_id is a team id of no known shape');
+    }
     return problem('view', checkInteractive(body) ?? (isString(body.view.callback_id) ? undefined : 'view.callback_id is not text'));
   }
   if (body.type === 'app_rate_limited') return { ok: true, kind: 'notice', body };

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { checkDatabase, isSqliteLockError, openDatabase, TIMEOUTS } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { migrations } from '../../db/migrations/index.js';
-import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
+import { isStorageFailure } from '../../src/errors.js';
+import { createTestDatabase, describeDb, dialect, startOutage, type TestDatabase } from '../support/database.js';
 
 const TABLES = ['workspaces', 'members', 'items', 'vote_reactions', 'status_changes', 'job_runs', 'admins'];
 
@@ -143,6 +144,24 @@ describeDb(`the database (${dialect})`, () => {
         for (const socket of sockets) socket.destroy();
         await new Promise<void>((resolve) => silent.close(() => resolve()));
       }
+    });
+  }
+
+  if (dialect === 'postgres') {
+    it('a session PostgreSQL terminates while it is checked out (between two statements) fails its next query without crashing the process', async () => {
+      await t.db.connection().execute(async (conn) => {
+        await sql`select 1`.execute(conn);
+        const outage = await startOutage(t);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await outage.end();
+        const error = await sql`select 1`.execute(conn).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(isStorageFailure(error), String(error)).toBe(true);
+      });
+      // The pool drops that session and opens a new one.
+      await expect(sql`select 1 as one`.execute(t.db)).resolves.toMatchObject({ rows: [{ one: 1 }] });
     });
   }
 

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { expect, it } from 'vitest';
 import { CHANNEL, SIGNING_SECRET } from '../support/app.js';
 import { describeDb, dialect } from '../support/database.js';
@@ -109,6 +110,43 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     await stillServes('after a truncated JSON body');
+  });
+
+  it('answers a correctly signed body that is null, a list, text or a number with a 400, and keeps serving', async () => {
+    // Bolt 5.1's own HTTP receiver reads `.ssl_check` of the parsed body: a signed `null` killed the process.
+    for (const body of ['null', '[]', '[null]', '"event_callback"', '42', 'true']) {
+      const json = await sendSigned(e2e.app.url, body, 'application/json', opts);
+      expect(json.status, `JSON body ${body}`).toBe(400);
+      const form = await sendSigned(e2e.app.url, `payload=${encodeURIComponent(body)}`, 'application/x-www-form-urlencoded', opts);
+      expect(form.status, `payload ${body}`).toBe(400);
+    }
+    await stillServes('after bodies that are not objects');
+  });
+
+  it("answers Slack's url_verification with its challenge, and an ssl_check with a 200", async () => {
+    const verification = await sendSigned(
+      e2e.app.url,
+      JSON.stringify({ token: 'verification-token', challenge: 'c-3tw1Jz', type: 'url_verification' }),
+      'application/json',
+      opts,
+    );
+    expect(verification.status).toBe(200);
+    expect(verification.json).toEqual({ challenge: 'c-3tw1Jz' });
+    const sslCheck = await fetch(e2e.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&token=verification-token',
+    });
+    expect(sslCheck.status).toBe(200);
+    // An ssl_check carries nothing else: a command smuggled along with it is not run.
+    const smuggled = await fetch(e2e.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&command=%2Ffeedback&text=smuggled&team_id=T0001&user_id=U0SALES1',
+    });
+    expect(smuggled.status).toBe(200);
+    await e2e.app.drain();
+    expect(await items()).toHaveLength(0);
   });
 
   it('answers a signed event_callback without `event` with a 4xx, never a 5xx, and keeps serving', async () => {
@@ -286,6 +324,17 @@ describeDb(`requests Slack did not sign, and malformed ones (${dialect})`, () =>
     const getEvents = await fetch(e2e.app.url);
     expect(getEvents.status).toBeGreaterThanOrEqual(400);
     expect(getEvents.status).toBeLessThan(500);
+    // A path no URL parser accepts (fetch would normalise it: sent as is).
+    const { port } = new URL(e2e.app.baseUrl);
+    const malformed = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '//[', method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(malformed).toBe(400);
     await stillServes('after unknown paths');
   });
 });

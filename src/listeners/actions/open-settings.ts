@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildRefusal } from '../../blocks/roles.js';
 import type { Deps } from '../../deps.js';
-import { isTeamId, isUserId } from '../../domain/slack-ids.js';
+import { isTeamId, isTriggerId, isUserId } from '../../domain/slack-ids.js';
 import { messages } from '../../i18n/index.js';
 import { userLocale } from '../../services/locale.js';
 import { tellUser } from '../../services/replies.js';
@@ -14,7 +14,7 @@ export function openSettings(deps: Deps) {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id;
     const userId = body.user.id;
-    if (!isTeamId(teamId) || !isUserId(userId)) return;
+    if (!isTeamId(teamId) || !isUserId(userId) || !isTriggerId(body.trigger_id)) return;
     deps.background.run('open settings', { teamId, userId }, async () => {
       const access = await authorize(deps, client, { teamId, userId, action: 'settings' });
       if (access.allowed) return openSettingsModal(deps, client, teamId, userId, body.trigger_id);

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { isChannelId } from '../../domain/slack-ids.js';
+import { isChannelId, isTeamId } from '../../domain/slack-ids.js';
 import { requeueBlockedCards } from '../../services/cards.js';
 
 /** Terrain was invited into a channel: the cards that were waiting to be posted there go out now. */
 export function memberJoinedChannel(deps: Deps) {
   return async ({ event, body, context }: SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs): Promise<void> => {
-    if (event.user !== context.botUserId || !isChannelId(event.channel)) return;
     const teamId = body.team_id;
+    if (event.user !== context.botUserId || !isChannelId(event.channel) || !isTeamId(teamId)) return;
     // Queued before the event is acknowledged: a crash right after still posts them.
     const queued = await requeueBlockedCards(deps, teamId, event.channel);
     if (queued > 0)

@@ -34,6 +34,12 @@ describe('buildItemModal', () => {
     ]);
   });
 
+  it('prefills the text as the person wrote it, with a lone surrogate (half an emoji) made one Slack can take', () => {
+    const view = buildItemModal(en, feedbackMeta, { text: 'Offline <!channel> \u{1F600} cut \uD83D' });
+    const text = inputs(view.blocks).find((b) => b.block_id === FIELDS.text);
+    expect(text?.element).toMatchObject({ initial_value: 'Offline <!channel> \u{1F600} cut \uFFFD' });
+  });
+
   it('the flag modal has its callback id and the flag fields', () => {
     const view = buildItemModal(fr, flagMeta);
     expect(view.callback_id).toBe(VIEWS.flag);

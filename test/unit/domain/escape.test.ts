@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, escapeMrkdwn, quote, truncate } from '../../../src/domain/escape.js';
+import { chunk, escapeMrkdwn, quote, truncate, wellFormed } from '../../../src/domain/escape.js';
 
 const isSeparator = (c: string | undefined): boolean => c === ' ' || c === '\n';
 
@@ -193,6 +193,40 @@ describe('chunk', () => {
       const pieces = chunk(text, 4);
       for (const piece of pieces) expect(piece.length).toBeGreaterThan(0);
       expect(reassembles(text, pieces)).toBe(true);
+    }
+  });
+});
+
+describe('text Slack can take', () => {
+  const emoji = '\u{1F600}';
+
+  it('a lone surrogate, crafted or half an emoji, becomes U+FFFD once escaped; whole emoji stay', () => {
+    expect(wellFormed('a\uD800b')).toBe('a\uFFFDb');
+    expect(wellFormed('\uDFFFx\uDBFF')).toBe('\uFFFDx\uFFFD');
+    expect(wellFormed(`ok ${emoji}`)).toBe(`ok ${emoji}`);
+    expect(escapeMrkdwn('<\uD800>')).toBe('&lt;\uFFFD&gt;');
+    expect(() => encodeURIComponent(escapeMrkdwn(`${emoji.slice(0, 1)} & ${emoji.slice(1)}`))).not.toThrow();
+  });
+
+  it('truncate never cuts an emoji in two', () => {
+    for (let n = 1; n < 12; n++) {
+      const text = `${'a'.repeat(n)}${emoji.repeat(10)}`;
+      for (let max = 2; max < 20; max++) {
+        const cut = truncate(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(wellFormed(cut), JSON.stringify({ n, max })).toBe(cut);
+      }
+    }
+  });
+
+  it('chunk never cuts an emoji in two when it has room for one', () => {
+    for (let n = 0; n < 5; n++) {
+      const text = `${'a'.repeat(n)}${emoji.repeat(20)}`;
+      for (let max = 2; max < 9; max++) {
+        const pieces = chunk(text, max);
+        expect(pieces.join('')).toBe(text);
+        for (const piece of pieces) expect(wellFormed(piece), JSON.stringify({ n, max, piece })).toBe(piece);
+      }
     }
   });
 });

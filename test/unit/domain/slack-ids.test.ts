@@ -3,6 +3,7 @@ import {
   isChannelId,
   isMessageTs,
   isTeamId,
+  isTriggerId,
   isUserId,
   mentionChannel,
   mentionedUserIds,
@@ -62,6 +63,24 @@ describe('isMessageTs', () => {
   it('refuses timestamps without their fraction, with letters, or not strings', () => {
     for (const ts of ['1700000000', '1700000000.', '.000100', 'abc.def', '1700000000.000100x', '-1.5', 1700000000.0001, null]) {
       expect(isMessageTs(ts), String(ts)).toBe(false);
+    }
+  });
+});
+
+describe('isTriggerId', () => {
+  it("accepts Slack's trigger ids", () => {
+    for (const id of [
+      '13345224609.738474920.8088930838d88f008e0',
+      '398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
+      '123.456.abc',
+    ]) {
+      expect(isTriggerId(id), id).toBe(true);
+    }
+  });
+
+  it('refuses anything else, mentions and markup included', () => {
+    for (const id of ['', '123', '123.456', '123.456.', '> quoted<!here>', '1.2.<!channel>', '1.2.abc def', 'a.b.c', 5, null, undefined]) {
+      expect(isTriggerId(id), String(id)).toBe(false);
     }
   });
 });

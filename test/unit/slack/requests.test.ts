@@ -20,6 +20,8 @@ describe('checkRequestBody', () => {
     expect(kind({ type: 'block_actions', user, team: null, actions: [{ action_id: 'x' }], view: { id: 'V1' } })).toBe('action');
     expect(kind({ type: 'view_submission', user, view: { callback_id: 'terrain_feedback_modal', state: { values: {} } } })).toBe('view');
     expect(kind({ type: 'view_closed', user, view: { callback_id: 'terrain_feedback_modal' } })).toBe('view');
+    expect(kind({ type: 'view_submission', user, view: { callback_id: 'x', app_installed_team_id: 'T0OTHER' } })).toBe('view');
+    expect(kind(event({ type: 'app_home_opened' }, { authorizations: [{ team_id: null, enterprise_id: 'E1' }] }))).toBe('event');
     expect(kind({ type: 'message_action', callback_id: 'send_to_terrain', user, channel: { id: 'C1' }, message: { text: 'x' } })).toBe(
       'shortcut',
     );
@@ -52,6 +54,7 @@ describe('checkRequestBody', () => {
       event({ type: 'subteam_created', subteam: null }),
       event({ type: 'app_home_opened' }, { authorizations: [null] }),
       event({ type: 'app_home_opened' }, { authorizations: 'x' }),
+      event({ type: 'app_home_opened' }, { authorizations: [{ team_id: 'T1\uD800' }] }),
       event({ type: 'app_home_opened' }, { enterprise: 'E1' }),
     ]) {
       expect(checkRequestBody(body).ok, JSON.stringify(body)).toBe(false);
@@ -89,6 +92,7 @@ describe('checkRequestBody', () => {
       { type: 'view_submission', user, view: null },
       { type: 'view_submission', user, view: { callback_id: 5 } },
       { type: 'view_submission', user, view: { callback_id: 'x' }, response_urls: [null] },
+      { type: 'view_submission', user, view: { callback_id: 'x', app_installed_team_id: 'T1|<!here>' } },
       { type: 'message_action', user },
       { type: 'message_action', user, callback_id: 'send_to_terrain', channel: 'C1' },
       { type: 'shortcut', callback_id: 'x' },
