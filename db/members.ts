@@ -31,3 +31,36 @@ export async function saveMemberProfile(
     .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ ...profile, profile_fetched_at: at, updated_at: at }))
     .execute();
 }
+
+/** Mutes (or unmutes) the messages about what became of items, for one member; creates their row if needed. */
+export async function setUpdatesMuted(db: Kysely<Database>, teamId: string, userId: string, muted: boolean, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const flag = muted ? 1 : 0;
+  await db
+    .insertInto('members')
+    .values({
+      team_id: teamId,
+      user_id: userId,
+      side: null,
+      locale: null,
+      tz: null,
+      profile_fetched_at: null,
+      updates_muted: flag,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ updates_muted: flag, updated_at: at }))
+    .execute();
+}
+
+/** Those among `userIds` who muted these updates. */
+export async function mutedAmong(db: Kysely<Database>, teamId: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('team_id', '=', teamId)
+    .where('user_id', 'in', [...userIds])
+    .where('updates_muted', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}

@@ -26,7 +26,7 @@ function newWorkspace(teamId: string, now: Date): Insertable<WorkspacesTable> {
   };
 }
 
-export type WorkspaceSettings = Partial<Pick<Workspace, 'channel_id' | 'digest_cron' | 'digest_timezone' | 'locale'>>;
+export type WorkspaceSettings = Partial<Pick<Workspace, 'channel_id' | 'digest_cron' | 'digest_timezone' | 'locale' | 'currency'>>;
 
 /** Creates the workspace's row on first use and changes only the settings given. */
 export async function saveWorkspaceSettings(

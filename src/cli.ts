@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { backupDatabase } from '../db/backup.js';
 import { DatabaseNotFoundError, describeDatabase, openDatabase } from '../db/connection.js';
 import { CopyRefusedError, copyData } from '../db/copy-data.js';
-import { listItemsWithVotes } from '../db/items.js';
+import { listItemsWithSupport } from '../db/customers.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { getMessage, listOpen, retry } from '../db/outbox.js';
 import type { Database } from '../db/schema.js';
@@ -27,7 +27,7 @@ import { createOutbox } from './services/outbox.js';
 
 const USAGE = `Usage: terrain <command>
 
-  export --format csv|json   print every item with its vote count (stdout)
+  export --format csv|json   print every item with its votes, customers and revenue at stake (stdout)
   migrate                    bring the database schema up to date
   backup FILE                write a consistent copy of the live database to FILE (a SQLite file)
   digest --preview           print the digest the next scheduled run would post (last fire time → now)
@@ -81,7 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { values } = parseArgs({ args: [...rest], options: { format: { type: 'string', default: 'csv' } } });
         const format = values.format;
         if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, not "${format}".`, 2);
-        const rows = toExportRows(await withDatabase(io.env, (db) => listItemsWithVotes(db)));
+        const rows = toExportRows(await withDatabase(io.env, (db) => listItemsWithSupport(db, undefined)));
         io.out(format === 'csv' ? toCsv(rows) : toJson(rows));
         return 0;
       }

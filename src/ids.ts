@@ -18,6 +18,8 @@ export const VIEWS = {
   declineReason: 'decline_reason',
   /** A customer or account behind an item (DESIGN.md's contract). */
   addCustomer: 'add_customer',
+  /** Marketing moves an item with a note for the field ("what we are doing about it"). */
+  statusNote: 'status_note',
 } as const;
 
 export const ACTIONS = {
@@ -62,6 +64,19 @@ export const SETTINGS_FIELDS = {
   timezone: 'digest_timezone',
   cron: 'digest_cron',
   language: 'language',
+  currency: 'currency',
+} as const;
+
+/** Block ids of the triage modals (decline reason, note) and of the add-customer modal. */
+export const TRIAGE_FIELDS = {
+  reason: 'reason',
+  note: 'note',
+} as const;
+
+export const CUSTOMER_FIELDS = {
+  account: 'account',
+  revenue: 'revenue',
+  note: 'note',
 } as const;
 
 /** Message metadata event types: how Terrain finds its own messages again after a crash. */

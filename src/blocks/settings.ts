@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { CURRENCIES, currencyLabel } from '../domain/money.js';
 import { mentionChannel } from '../domain/slack-ids.js';
 import { LOCALES, type Messages } from '../i18n/index.js';
 import { FIELD_ACTION, SETTINGS_FIELDS, VIEWS } from '../ids.js';
@@ -9,6 +10,8 @@ export interface SettingsValues {
   cron: string;
   timezone: string;
   locale: string;
+  /** ISO 4217 code of amounts at stake. */
+  currency: string;
 }
 
 /** `M H * * D` → day and time for the pickers; anything else is shown as a custom schedule. */
@@ -31,6 +34,9 @@ export function buildSettingsModal(t: Messages, v: SettingsValues): ModalView {
   // Monday first, as both teams' weeks start.
   const dayOptions = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ text: plain(t.settings.days[day] ?? String(day)), value: String(day) }));
   const languageOptions = LOCALES.map((l) => ({ text: plain(t.settings.languages[l] ?? l), value: l }));
+  // A code set some other way than this list stays selectable.
+  const codes = (CURRENCIES as readonly string[]).includes(v.currency) ? CURRENCIES : [v.currency, ...CURRENCIES];
+  const currencyOptions = codes.map((c) => ({ text: plain(currencyLabel(c, t.dayjsLocale)), value: c }));
   const blocks: KnownBlock[] = [
     section(v.channelId ? t.settings.intro(mentionChannel(v.channelId)) : t.settings.noChannel),
     {
@@ -74,6 +80,17 @@ export function buildSettingsModal(t: Messages, v: SettingsValues): ModalView {
         action_id: FIELD_ACTION,
         options: languageOptions,
         initial_option: languageOptions.find((o) => o.value === v.locale) ?? languageOptions[0],
+      },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS_FIELDS.currency,
+      label: plain(t.settings.currency),
+      element: {
+        type: 'static_select',
+        action_id: FIELD_ACTION,
+        options: currencyOptions,
+        initial_option: currencyOptions.find((o) => o.value === v.currency) ?? currencyOptions[0],
       },
     },
   ];

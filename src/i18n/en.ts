@@ -24,18 +24,112 @@ export const en = {
 
   card: {
     feedbackTitle: (category: string) => `Field feedback · ${category}`,
-    flagTitle: 'Flag: this misses what customers need',
+    /** A quick `/feedback` with no kind given: the kind is said once. */
+    feedbackTitlePlain: 'Field feedback',
+    /** What is flagged comes first: the product, campaign or asset (or the start of the text). */
+    flagTitle: (what: string) => `${what} · misses what customers need`,
     from: (author: string, side: string | null) => `From ${author}${side ? ` (${side})` : ''}`,
     product: (p: string) => `*Product:* ${p}`,
     customer: (c: string) => `*Customer:* ${c}`,
+    customers: (n: number, names: string) => `*Customers (${n}):* ${names}`,
+    moreCustomers: (n: number) => `${n} more`,
     revenue: (r: string) => `*At stake:* ${r}`,
     urgency: (u: string) => `*Urgency:* ${u}`,
     competitor: (c: string) => `*Competitor:* ${c}`,
     customerNeed: (n: string) => `*Customer need:* ${n}`,
     reason: (r: string) => `*Why:* ${r}`,
     source: (link: string) => `<${link}|Original message>`,
-    voteHint: (emoji: string, id: number) => `React with :${emoji}: to vote · #${id}`,
+    voteHint: (emoji: string) => `React with :${emoji}: to vote`,
+    /** The item's number, as `/terrain merge` and search take it. */
+    itemRef: (id: number) => `Item #${id}`,
+    /** Status, who moved it, and when (a Slack date, shown in each reader's time zone). */
+    statusLine: (status: string, by: string, when: string) => `*${status}* · by ${by}, ${when}`,
+    /** Slack's date tokens: each reader sees their own time zone. */
+    dateFormat: '{date_short_pretty} at {time}',
+    note: (note: string) => `*Marketing’s note:* ${note}`,
+    declineReason: (reason: string) => `*Why declined:* ${reason}`,
+    mergedInto: (ref: string) => `:twisted_rightwards_arrows: *Merged into ${ref}*: vote and add customers there.`,
+    button: {
+      acknowledged: 'Acknowledge',
+      planned: 'Planned',
+      shipped: 'Shipped',
+      declined: 'Decline…',
+      reopen: 'Reopen',
+      addCustomer: 'Add a customer',
+    },
+    /** The "with a note" menu: the same moves, with a note the field will read. */
+    withNote: {
+      acknowledged: 'Acknowledge with a note…',
+      planned: 'Planned, with a note…',
+      shipped: 'Shipped, with a note…',
+      declined: 'Decline…',
+      reopen: 'Reopen with a note…',
+    },
     fallback: (kind: string, text: string) => `${kind}: ${text}`,
+  },
+
+  triage: {
+    refused:
+      'Only people on the marketing side and Terrain admins move cards, so nothing changed. Your vote (a reaction on the card) is how the field tells marketing what matters. If you work in marketing, say so with `/terrain team marketing`.',
+    already: (status: string) => `This card is already *${status}*: nothing changed.`,
+    movedMeanwhile: (status: string) =>
+      `Someone moved this card to *${status}* just before you, so nothing changed: the card shows it now.`,
+    merged: 'This item was merged into another one: it is answered on the original’s card.',
+    gone: 'Terrain can’t find this card’s item any more, so nothing changed.',
+    noteTitle: 'Add a note',
+    declineTitle: 'Decline',
+    move: (status: string, item: string) => `Move ${item} to *${status}*. The author and everyone who voted will read your note.`,
+    declineIntro: (item: string) => `Decline ${item}. The author and everyone who voted will read why.`,
+    noteLabel: 'What we are doing about it',
+    notePlaceholder: 'What happens next, and when',
+    reasonLabel: 'Why are we declining it?',
+    reasonPlaceholder: 'Honest and specific: the field takes a clear no better than silence',
+    declineNoteLabel: 'What we do instead (optional)',
+    submitMove: 'Move it',
+    submitDecline: 'Decline',
+  },
+
+  /** Direct messages that tell the field what became of an item. */
+  loop: {
+    headline: (emoji: string, status: string, item: string) => `${emoji} *${status}* · ${item}`,
+    reopened: 'Open again',
+    why: {
+      author: 'You raised this.',
+      voter: 'You voted for this.',
+      customer: 'You added a customer to this.',
+    },
+    thanks: {
+      author: 'Thank you for raising it!',
+      voter: 'Thank you for backing it!',
+      customer: 'Thank you for bringing the customer!',
+    },
+    movedBy: (who: string) => `Moved by ${who}`,
+    seeCard: (link: string) => `<${link}|See the card>`,
+    mute: 'Mute these updates',
+    muted: 'Done: Terrain won’t send you updates about what becomes of items. You can turn them back on here, or from Terrain’s Home tab.',
+    unmuted: 'Done: you’ll hear again what becomes of the items you raised, voted for or added a customer to.',
+    undo: 'Undo',
+    /** The reply in the card's thread when it ships: credit by name. */
+    shippedCredit: (author: string, votes: number) =>
+      `:tada: *Shipped!* Raised by ${author}, backed by ${votes} vote${votes === 1 ? '' : 's'}. Thank you, field!`,
+    shippedCreditWithCustomers: (author: string, adders: string, votes: number) =>
+      `:tada: *Shipped!* Raised by ${author}, with customers brought by ${adders}, backed by ${votes} vote${votes === 1 ? '' : 's'}. Thank you, field!`,
+  },
+
+  customers: {
+    title: 'Add a customer',
+    intro: (item: string) => `A customer or account behind ${item}. Each account counts once, whoever adds it.`,
+    account: 'Customer or account',
+    accountPlaceholder: 'As your CRM names it',
+    revenue: (currency: string) => `Revenue at stake (${currency})`,
+    revenueHint: 'Whole amount, such as 50000',
+    note: 'Note',
+    notePlaceholder: 'What they asked for, and how much it matters to them',
+    submit: 'Add',
+    already: 'This account already counts on this item, with its figure: nothing changed.',
+    refused:
+      'Customers are added by the sales and marketing sides and Terrain admins, so nothing was added. Tell Terrain your side with `/terrain team sales` (or `marketing`), then add it again.',
+    merged: 'This item was merged into another one: add the customer on the original’s card.',
   },
 
   filed: {
@@ -229,6 +323,8 @@ export const en = {
     badCron: 'Not a valid cron expression, e.g. "0 9 * * 1".',
     saved: (next: string, zone: string, language: string) => `Saved. The next digest: ${next} (${zone}), in ${language}.`,
     button: 'Digest settings',
+    currency: 'Currency of amounts at stake',
+    badCurrency: 'Pick a currency from the list.',
   },
 
   home: {

@@ -23,18 +23,107 @@ export const fr: Messages = {
 
   card: {
     feedbackTitle: (category) => `Retour terrain · ${category}`,
-    flagTitle: 'Signalement : ne répond pas au besoin client',
+    feedbackTitlePlain: 'Retour terrain',
+    flagTitle: (what) => `${what} · ne répond pas au besoin client`,
     from: (author, side) => `De ${author}${side ? ` (${side})` : ''}`,
     product: (p) => `*Produit :* ${p}`,
     customer: (c) => `*Client :* ${c}`,
+    customers: (n, names) => `*Clients (${n}) :* ${names}`,
+    moreCustomers: (n) => `${n} de plus`,
     revenue: (r) => `*En jeu :* ${r}`,
     urgency: (u) => `*Urgence :* ${u}`,
     competitor: (c) => `*Concurrent :* ${c}`,
     customerNeed: (n) => `*Besoin client :* ${n}`,
     reason: (r) => `*Pourquoi :* ${r}`,
     source: (link) => `<${link}|Message d’origine>`,
-    voteHint: (emoji, id) => `Réagissez avec :${emoji}: pour voter · n° ${id}`,
+    voteHint: (emoji) => `Réagissez avec :${emoji}: pour voter`,
+    itemRef: (id) => `Fiche n° ${id}`,
+    statusLine: (status, by, when) => `*${status}* · par ${by}, ${when}`,
+    dateFormat: '{date_short_pretty} à {time}',
+    note: (note) => `*Note du marketing :* ${note}`,
+    declineReason: (reason) => `*Raison du refus :* ${reason}`,
+    mergedInto: (ref) => `:twisted_rightwards_arrows: *Fusionné dans ${ref}* : votez et ajoutez les clients là-bas.`,
+    button: {
+      acknowledged: 'Pris en compte',
+      planned: 'Prévu',
+      shipped: 'Livré',
+      declined: 'Refuser…',
+      reopen: 'Rouvrir',
+      addCustomer: 'Ajouter un client',
+    },
+    withNote: {
+      acknowledged: 'Pris en compte, avec une note…',
+      planned: 'Prévu, avec une note…',
+      shipped: 'Livré, avec une note…',
+      declined: 'Refuser…',
+      reopen: 'Rouvrir avec une note…',
+    },
     fallback: (kind, text) => `${kind} : ${text}`,
+  },
+
+  triage: {
+    refused:
+      'Seuls les membres côté marketing et les admins Terrain font avancer les cartes : rien n’a changé. Votre vote (une réaction sur la carte) est la façon dont le terrain dit au marketing ce qui compte. Si vous êtes au marketing, dites-le avec `/terrain team marketing`.',
+    already: (status) => `Cette carte est déjà *${status}* : rien n’a changé.`,
+    movedMeanwhile: (status) =>
+      `Quelqu’un vient de passer cette carte à *${status}*, rien n’a donc changé : la carte l’affiche maintenant.`,
+    merged: 'Cette fiche a été fusionnée dans une autre : la réponse se fait sur la carte d’origine.',
+    gone: 'Terrain ne retrouve plus la fiche de cette carte : rien n’a changé.',
+    noteTitle: 'Ajouter une note',
+    declineTitle: 'Refuser',
+    move: (status, item) => `Passer ${item} à *${status}*. L’auteur et tous ceux qui ont voté liront votre note.`,
+    declineIntro: (item) => `Refuser ${item}. L’auteur et tous ceux qui ont voté liront pourquoi.`,
+    noteLabel: 'Ce que nous en faisons',
+    notePlaceholder: 'La suite, et quand',
+    reasonLabel: 'Pourquoi la refusons-nous ?',
+    reasonPlaceholder: 'Franc et précis : le terrain accepte mieux un non clair que le silence',
+    declineNoteLabel: 'Ce que nous faisons à la place (facultatif)',
+    submitMove: 'Valider',
+    submitDecline: 'Refuser',
+  },
+
+  loop: {
+    headline: (emoji, status, item) => `${emoji} *${status}* · ${item}`,
+    reopened: 'Rouvert',
+    why: {
+      author: 'Vous l’avez remonté.',
+      voter: 'Vous avez voté pour.',
+      customer: 'Vous y avez ajouté un client.',
+    },
+    thanks: {
+      author: 'Merci de l’avoir remonté !',
+      voter: 'Merci de l’avoir soutenu !',
+      customer: 'Merci d’avoir apporté ce client !',
+    },
+    movedBy: (who) => `Mis à jour par ${who}`,
+    seeCard: (link) => `<${link}|Voir la carte>`,
+    mute: 'Ne plus recevoir ces nouvelles',
+    muted:
+      'C’est noté : Terrain ne vous enverra plus de nouvelles de ce que deviennent les fiches. Vous pouvez les réactiver ici, ou depuis l’onglet Accueil de Terrain.',
+    unmuted:
+      'C’est noté : vous saurez de nouveau ce que deviennent les fiches que vous avez remontées, soutenues ou enrichies d’un client.',
+    undo: 'Annuler',
+    shippedCredit: (author, votes) =>
+      `:tada: *Livré !* Remonté par ${author}, soutenu par ${votes} vote${votes > 1 ? 's' : ''}. Merci au terrain !`,
+    shippedCreditWithCustomers: (author, adders, votes) =>
+      `:tada: *Livré !* Remonté par ${author}, avec les clients apportés par ${adders}, soutenu par ${votes} vote${votes > 1 ? 's' : ''}. Merci au terrain !`,
+  },
+
+  customers: {
+    title: 'Ajouter un client',
+    intro: (item) =>
+      `Un client ou compte derrière ${item}. Un même compte n’est compté qu’une fois, quelle que soit la personne qui l’ajoute.`,
+    account: 'Client ou compte',
+    accountPlaceholder: 'Comme le nomme votre CRM',
+    revenue: (currency) => `Chiffre d’affaires en jeu (${currency})`,
+    revenueHint: 'Montant entier, par exemple 50000',
+    note: 'Note',
+    notePlaceholder: 'Ce qu’il demande, et ce que cela représente pour lui',
+    submit: 'Ajouter',
+    already: 'Ce compte compte déjà sur cette fiche, avec son montant : rien n’a changé.',
+    refused:
+      'Les clients sont ajoutés par les équipes ventes et marketing et les admins Terrain : rien n’a été ajouté. Dites à Terrain votre équipe avec `/terrain team sales` (ou `marketing`), puis ajoutez-le de nouveau.',
+    merged: 'Cette fiche a été fusionnée dans une autre : ajoutez le client sur la carte d’origine.',
   },
 
   filed: {
@@ -226,6 +315,8 @@ export const fr: Messages = {
     badCron: 'Expression cron invalide, par exemple « 0 9 * * 1 ».',
     saved: (next, zone, language) => `Enregistré. Prochain bilan : ${next} (${zone}), en ${language}.`,
     button: 'Réglages du bilan',
+    currency: 'Devise des montants en jeu',
+    badCurrency: 'Choisissez une devise dans la liste.',
   },
 
   home: {

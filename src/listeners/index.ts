@@ -2,7 +2,10 @@ import type { App } from '@slack/bolt';
 import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids.js';
+import { addCustomerButton } from './actions/add-customer.js';
 import { homeNewItem } from './actions/home-new-item.js';
+import { itemStatus } from './actions/item-status.js';
+import { muteUpdates } from './actions/mute-updates.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
 import { appHomeOpened } from './events/app-home-opened.js';
@@ -10,8 +13,10 @@ import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
+import { customerSubmitted } from './views/customer-submitted.js';
 import { itemSubmitted } from './views/item-submitted.js';
 import { settingsSubmitted } from './views/settings-submitted.js';
+import { statusSubmitted } from './views/status-submitted.js';
 
 /** Every listener Terrain has, registered in one place (the manifest test reads this too). */
 export function register(app: App, deps: Deps): void {
@@ -28,4 +33,11 @@ export function register(app: App, deps: Deps): void {
   app.action(ACTIONS.homeNewFlag, homeNewItem(deps, 'flag'));
   app.action(ACTIONS.openSettings, openSettings(deps));
   app.action(new RegExp(`^${ACTIONS.openCard}_\\d+$`), openCard);
+  // Triage on the card: `item_status_<status>` buttons and the `item_status_note` menu (the value is the status).
+  app.action(new RegExp(`^${ACTIONS.itemStatus}(_\\w+)?$`), itemStatus(deps));
+  app.view(VIEWS.declineReason, statusSubmitted(deps));
+  app.view(VIEWS.statusNote, statusSubmitted(deps));
+  app.action(ACTIONS.addCustomer, addCustomerButton(deps));
+  app.view(VIEWS.addCustomer, customerSubmitted(deps));
+  app.action(ACTIONS.muteUpdates, muteUpdates(deps));
 }

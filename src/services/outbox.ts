@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../ou
 import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
 import { POST_KIND, postHandler } from './posts.js';
 import { NOTICE_KIND, noticeHandler } from './replies.js';
+import { STATUS_UPDATE_KIND, statusUpdateHandler } from './triage.js';
 
 /** The outbox's sender, with a handler for every kind of message Terrain queues. */
 export function createOutbox(
@@ -20,6 +21,7 @@ export function createOutbox(
       [CARD_UPDATE_KIND]: itemCardUpdateHandler(deps),
       [NOTICE_KIND]: noticeHandler(deps),
       [POST_KIND]: postHandler(deps),
+      [STATUS_UPDATE_KIND]: statusUpdateHandler(deps),
     },
     ...options,
   });

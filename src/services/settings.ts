@@ -6,6 +6,7 @@ import { isTriggerId } from '../domain/slack-ids.js';
 import { TerrainError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { withRateLimit } from '../slack/calls.js';
+import { workspaceCurrency } from './currency.js';
 import { userLocale } from './locale.js';
 
 /** Opens the workspace settings modal, filled with the settings in force. */
@@ -13,12 +14,19 @@ export async function openSettingsModal(deps: Deps, client: WebClient, teamId: s
   if (!isTriggerId(triggerId)) throw new TerrainError('invalid_payload', 'no valid trigger_id to open the settings modal with');
   const t = messages(await userLocale(deps, client, teamId, userId));
   const s = await digestSettings(deps, teamId);
+  const currency = await workspaceCurrency(deps, teamId);
   await withRateLimit(
     deps.clock,
     () =>
       client.views.open({
         trigger_id: triggerId,
-        view: buildSettingsModal(t, { channelId: s.channelId, cron: s.schedule.cron, timezone: s.schedule.timezone, locale: s.locale }),
+        view: buildSettingsModal(t, {
+          channelId: s.channelId,
+          cron: s.schedule.cron,
+          timezone: s.schedule.timezone,
+          locale: s.locale,
+          currency,
+        }),
       }),
     { maxWaits: 1, maxWaitSeconds: 2 },
   );

@@ -73,7 +73,8 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     const post = await e2e.fake.waitFor('chat.postMessage');
     const header = post.args.blocks[0];
     expect(header.type).toBe('header');
-    expect(header.text.text).toContain('Flag');
+    // What is flagged comes first, after the flag.
+    expect(header.text.text).toBe(':triangular_flag_on_post: The pricing page hides the annual plan · misses what customers need');
     const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'f');
     expect(reply.args.text).toContain('flagging');
   });

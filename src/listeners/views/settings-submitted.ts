@@ -43,7 +43,10 @@ export function settingsSubmitted(deps: Deps) {
     const day = Number(readField(values, SETTINGS_FIELDS.day) ?? 1);
     const cron =
       custom || weeklyCron(Number.isInteger(day) && day >= 0 && day <= 6 ? day : 1, readField(values, SETTINGS_FIELDS.time) ?? '09:00');
+    // Absent from a modal opened before currencies were offered: left as it was.
+    const currency = readField(values, SETTINGS_FIELDS.currency);
     const errors: Record<string, string> = {};
+    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) errors[SETTINGS_FIELDS.currency] = t.settings.badCurrency;
     if (!isValidTimezone(timezone)) errors[SETTINGS_FIELDS.timezone] = t.settings.badTimezone;
     if (!isValidCron(cron)) errors[custom ? SETTINGS_FIELDS.cron : SETTINGS_FIELDS.time] = t.settings.badCron;
     if (Object.keys(errors).length > 0) {
@@ -53,7 +56,7 @@ export function settingsSubmitted(deps: Deps) {
     await saveWorkspaceSettings(
       deps.db,
       teamId,
-      { digest_cron: cron, digest_timezone: timezone, locale: isLocale(locale) ? locale : null },
+      { digest_cron: cron, digest_timezone: timezone, locale: isLocale(locale) ? locale : null, currency },
       deps.clock.now(),
     );
     await ack();

@@ -14,6 +14,7 @@ const values = (over: Partial<SettingsValues> = {}): SettingsValues => ({
   cron: '0 9 * * 1',
   timezone: 'Europe/Paris',
   locale: 'en',
+  currency: 'EUR',
   ...over,
 });
 
@@ -77,6 +78,7 @@ describe('buildSettingsModal', () => {
       SETTINGS_FIELDS.timezone,
       SETTINGS_FIELDS.cron,
       SETTINGS_FIELDS.language,
+      SETTINGS_FIELDS.currency,
     ]);
     for (const input of inputs(view.blocks)) expect((input.element as { action_id?: string }).action_id).toBe(FIELD_ACTION);
   });
@@ -154,5 +156,18 @@ describe('buildSettingsModal', () => {
 
   it('falls back to the first language for an unknown one', () => {
     expect(element(buildSettingsModal(en, values({ locale: 'de' })).blocks, SETTINGS_FIELDS.language).initial_option.value).toBe('en');
+  });
+
+  it('preselects the workspace currency, offering the common ones labelled in the reader’s language', () => {
+    const currency = (t: typeof en, code: string) =>
+      element(buildSettingsModal(t, values({ currency: code })).blocks, SETTINGS_FIELDS.currency);
+    expect(currency(en, 'USD').initial_option).toEqual({ text: expect.objectContaining({ text: 'USD · US Dollar' }), value: 'USD' });
+    expect(currency(fr, 'EUR').initial_option).toEqual({ text: expect.objectContaining({ text: 'EUR · Euro' }), value: 'EUR' });
+    const codes = (currency(en, 'EUR').options as Array<{ value: string }>).map((o) => o.value);
+    expect(codes.slice(0, 3)).toEqual(['EUR', 'USD', 'GBP']);
+    // A code set another way stays selectable rather than silently replaced.
+    const other = currency(en, 'NZD');
+    expect(other.initial_option.value).toBe('NZD');
+    expect(other.options.length).toBe(codes.length + 1);
   });
 });
