@@ -6,6 +6,7 @@ import { notice } from '../blocks/messages.js';
 import { buildAddCustomerModal } from '../blocks/triage.js';
 import type { Deps } from '../deps.js';
 import { accountKey, customerAddition } from '../domain/customers.js';
+import { isTriggerId } from '../domain/slack-ids.js';
 import { messages } from '../i18n/index.js';
 import { withRateLimit } from '../slack/calls.js';
 import { enqueueCardUpdate } from './cards.js';
@@ -72,6 +73,12 @@ export async function openCustomerModal(
   const target = { userId: req.userId, responseUrl: req.responseUrl ?? null };
   if (req.item.status === 'merged') {
     await tellUser(deps, client, target, notice(t.customers.merged));
+    return;
+  }
+  if (!isTriggerId(req.triggerId)) {
+    // Not a trigger Slack issued: views.open would be refused, so say so now rather than fail later.
+    deps.logger.warn('no valid trigger_id to open the modal with', { teamId: req.teamId, userId: req.userId });
+    await tellUser(deps, client, { userId: req.userId, responseUrl: req.responseUrl ?? null }, notice(t.errors.modalUnavailable));
     return;
   }
   const view = buildAddCustomerModal(t, { itemId: req.item.id, locale }, req.item, await workspaceCurrency(deps, req.teamId));

@@ -9,7 +9,7 @@ import { listVoters } from '../../db/votes.js';
 import { notice } from '../blocks/messages.js';
 import { buildShippedCredit, buildStatusModal, buildStatusUpdate } from '../blocks/triage.js';
 import type { Deps } from '../deps.js';
-import { isChannelId, isMessageTs, isUserId } from '../domain/slack-ids.js';
+import { isChannelId, isMessageTs, isTriggerId, isUserId } from '../domain/slack-ids.js';
 import { type Audience, canMove, recipients, type TriageStatus } from '../domain/triage.js';
 import { type Messages, messages } from '../i18n/index.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
@@ -215,6 +215,12 @@ export async function openStatusModal(
 ): Promise<void> {
   const locale = await userLocale(deps, client, req.teamId, req.userId);
   const t = messages(locale);
+  if (!isTriggerId(req.triggerId)) {
+    // Not a trigger Slack issued: views.open would be refused, so say so now rather than fail later.
+    deps.logger.warn('no valid trigger_id to open the modal with', { teamId: req.teamId, userId: req.userId });
+    await tellUser(deps, client, { userId: req.userId, responseUrl: req.responseUrl ?? null }, notice(t.errors.modalUnavailable));
+    return;
+  }
   const view = buildStatusModal(t, { itemId: req.item.id, to: req.to, locale }, req.item);
   try {
     await withRateLimit(deps.clock, () => client.views.open({ trigger_id: req.triggerId, view }), { maxWaits: 1, maxWaitSeconds: 2 });

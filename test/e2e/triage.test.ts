@@ -47,7 +47,7 @@ function cardClick(
     user: user(userId),
     api_app_id: 'A0001',
     token: 'verification-token',
-    trigger_id: `trigger.${clicks}`,
+    trigger_id: `1000.${clicks}.abc`,
     response_url: responseUrl,
     container: { type: 'message', message_ts: card.ts, channel_id: CHANNEL, is_ephemeral: false },
     channel: { id: CHANNEL, name: 'terrain' },
@@ -74,7 +74,7 @@ function submission(userId: string, opened: Record<string, any>, answers: Record
     user: user(userId),
     api_app_id: 'A0001',
     token: 'verification-token',
-    trigger_id: `trigger.${clicks}`,
+    trigger_id: `1000.${clicks}.abc`,
     view: {
       id: viewId,
       team_id: TEAM,
@@ -359,7 +359,7 @@ describeDb(`triage on the card, closing the loop, customers (${dialect})`, () =>
 
     const add = async (userId: string, answers: Record<string, string>) => {
       await click(userId, card, { actionId: ACTIONS.addCustomer, value: String(card.itemId) });
-      const opened = (await e2e.fake.waitFor('views.open', (c) => c.args.trigger_id === `trigger.${clicks}`)).args.view;
+      const opened = (await e2e.fake.waitFor('views.open', (c) => c.args.trigger_id === `1000.${clicks}.abc`)).args.view;
       expect(opened.callback_id).toBe(VIEWS.addCustomer);
       return sendInteraction(e2e.app.url, submission(userId, opened, answers), opts);
     };
@@ -425,7 +425,7 @@ describeDb(`triage on the card, closing the loop, customers (${dialect})`, () =>
         user: user('U0BOSS'),
         api_app_id: 'A0001',
         token: 'verification-token',
-        trigger_id: 'trigger.settings',
+        trigger_id: '1000.1.settings',
         view: {
           id: 'VSETTINGS',
           team_id: TEAM,
@@ -478,7 +478,7 @@ describeDb(`triage on the card, closing the loop, customers (${dialect})`, () =>
           user: user('U0V1'),
           api_app_id: 'A0001',
           token: 'verification-token',
-          trigger_id: `trigger.${id}`,
+          trigger_id: `2000.${id}.abc`,
           response_url: e2e.fake.responseUrl(id),
           container: { type: 'message', message_ts: (dm.response as { ts: string }).ts, channel_id: 'D0V1', is_ephemeral: false },
           channel: { id: 'D0V1', name: 'directmessage' },
