@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
 import { pruneSent } from '../db/outbox.js';
 import type { Deps } from '../src/deps.js';
-import { runDueDigests } from './digest.js';
+import { runDueDigests } from '../src/digest/service.js';
 
 const DAY_MS = 86_400_000;
 /** Sent outbox messages are kept a month (for operators' questions), then forgotten, once a day. */
@@ -19,7 +19,7 @@ export interface Scheduler {
 /**
  * The jobs that run by the clock. node-cron fires the digest on DIGEST_CRON in DIGEST_TIMEZONE, and a
  * minute tick covers what one schedule cannot: workspaces with their own schedule, digests missed while
- * the bot was down. (Cards and messages left unsent by a crash are the outbox's: src/outbox/.) Which period is due comes from scheduled/fire-times.ts, and each
+ * the bot was down. (Cards and messages left unsent by a crash are the outbox's: src/outbox/.) Which period is due comes from src/domain/fire-times.ts, and each
  * run is claimed in the database, so ticks may overlap, and replicas may all run them: work is done once.
  */
 export function createScheduler(deps: Deps, client: WebClient): Scheduler {

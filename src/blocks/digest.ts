@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import dayjs from 'dayjs';
-import { wallClock } from '../../scheduled/fire-times.js';
 import type { DigestData, DigestItem } from '../digest/compose.js';
 import { sparkline } from '../digest/compose.js';
 import { chunk, escapeMrkdwn, truncate } from '../domain/escape.js';
+import { wallClock } from '../domain/fire-times.js';
 import { mentionUser } from '../domain/slack-ids.js';
 import { formatAmount, inZone, type Locale, type Messages } from '../i18n/index.js';
 import { context, LIMITS, type MessageContent, plain, section } from './kit.js';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { digestSettings } from '../../scheduled/digest.js';
 import { buildSettingsModal } from '../blocks/settings.js';
 import type { Deps } from '../deps.js';
+import { digestSettings } from '../digest/service.js';
 import { messages } from '../i18n/index.js';
 import { withRateLimit } from '../slack/calls.js';
 import { userLocale } from './locale.js';

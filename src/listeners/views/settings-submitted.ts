@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { saveWorkspaceSettings } from '../../../db/workspaces.js';
-import { nextFire } from '../../../scheduled/fire-times.js';
 import { notice } from '../../blocks/messages.js';
 import { buildRefusal, buildRefusalModal } from '../../blocks/roles.js';
 import { weeklyCron } from '../../blocks/settings.js';
 import { isValidCron, isValidTimezone } from '../../config.js';
 import type { Deps } from '../../deps.js';
+import { nextFire } from '../../domain/fire-times.js';
 import { isTeamId, isUserId } from '../../domain/slack-ids.js';
 import { inZone, isLocale, messages } from '../../i18n/index.js';
 import { SETTINGS_FIELDS } from '../../ids.js';

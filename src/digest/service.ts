@@ -1,16 +1,16 @@
 import type { WebClient } from '@slack/web-api';
-import { readDigestRows } from '../db/digest.js';
-import { claimRun, finishRun, type RunKey, releaseRun } from '../db/job-runs.js';
-import type { Item } from '../db/schema.js';
-import { getWorkspace, listWorkspaces, noteSchedule } from '../db/workspaces.js';
-import { buildDigest, type DigestMessages } from '../src/blocks/digest.js';
-import type { Deps } from '../src/deps.js';
-import { composeDigest, TREND_WEEKS, WAITING_DAYS } from '../src/digest/compose.js';
-import { isLocale, type Locale, messages } from '../src/i18n/index.js';
-import { enqueuePost } from '../src/services/posts.js';
-import { withRateLimit } from '../src/slack/calls.js';
-import { findMessageByMetadata } from '../src/slack/history.js';
-import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from './fire-times.js';
+import { readDigestRows } from '../../db/digest.js';
+import { claimRun, finishRun, type RunKey, releaseRun } from '../../db/job-runs.js';
+import { getWorkspace, listWorkspaces, noteSchedule } from '../../db/workspaces.js';
+import { buildDigest, type DigestMessages } from '../blocks/digest.js';
+import type { Deps } from '../deps.js';
+import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from '../domain/fire-times.js';
+import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { cardLinkBuilder } from '../services/links.js';
+import { enqueuePost } from '../services/posts.js';
+import { withRateLimit } from '../slack/calls.js';
+import { findMessageByMetadata } from '../slack/history.js';
+import { composeDigest, TREND_WEEKS, WAITING_DAYS } from './compose.js';
 
 export const DIGEST_JOB = 'digest';
 export const DIGEST_METADATA = 'terrain_digest';
@@ -45,18 +45,6 @@ export async function digestSettings(deps: Pick<Deps, 'db' | 'config'>, teamId: 
   };
 }
 
-/** Permalinks are built from the workspace URL (one auth.test), not one chat.getPermalink per item. */
-async function linkBuilder(deps: Deps, client: WebClient | undefined) {
-  let base: string | undefined;
-  try {
-    base = client ? (await withRateLimit(deps.clock, () => client.auth.test())).url : undefined;
-  } catch (error) {
-    deps.logger.warn('no workspace URL: the digest goes without links', { error });
-  }
-  return (item: Pick<Item, 'card_channel_id' | 'card_ts'>): string | null =>
-    base && item.card_ts ? `${base.replace(/\/?$/, '/')}archives/${item.card_channel_id}/p${item.card_ts.replace('.', '')}` : null;
-}
-
 /** The digest of a period, in a language, ready to post or show. */
 export async function composeFor(
   deps: Deps,
@@ -70,7 +58,7 @@ export async function composeFor(
     trendStart: new Date(period.end.getTime() - TREND_WEEKS * WEEK_MS),
     waitingLimit: 60,
   });
-  const data = composeDigest(rows, period, await linkBuilder(deps, client));
+  const data = composeDigest(rows, period, await cardLinkBuilder(deps, client));
   return buildDigest(data, { t: messages(locale), locale, timezone: settings.schedule.timezone });
 }
 
