@@ -9,13 +9,22 @@ export async function setMemberSide(db: Kysely<Database>, teamId: string, userId
   const at = now.toISOString();
   await db
     .insertInto('members')
-    .values({ team_id: teamId, user_id: userId, side, locale: null, tz: null, profile_fetched_at: null, updated_at: at })
+    .values({
+      team_id: teamId,
+      user_id: userId,
+      side,
+      locale: null,
+      tz: null,
+      display_name: null,
+      profile_fetched_at: null,
+      updated_at: at,
+    })
     .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ side, updated_at: at }))
     .execute();
 }
 
 /** What Terrain keeps of a member's Slack profile (users.info): language, time zone, and Slack role. */
-export type MemberProfile = Pick<Member, 'locale' | 'tz' | 'is_admin' | 'is_owner' | 'is_primary_owner'>;
+export type MemberProfile = Pick<Member, 'locale' | 'tz' | 'is_admin' | 'is_owner' | 'is_primary_owner' | 'display_name'>;
 
 export async function saveMemberProfile(
   db: Kysely<Database>,
@@ -30,4 +39,17 @@ export async function saveMemberProfile(
     .values({ team_id: teamId, user_id: userId, side: null, ...profile, profile_fetched_at: at, updated_at: at })
     .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ ...profile, profile_fetched_at: at, updated_at: at }))
     .execute();
+}
+
+/** The names cached with members' profiles (user id → name), for those who have one. */
+export async function listMemberNames(db: Kysely<Database>, teamId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('members')
+    .select(['user_id', 'display_name'])
+    .where('team_id', '=', teamId)
+    .where('user_id', 'in', [...userIds])
+    .where('display_name', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, r.display_name as string]));
 }

@@ -170,19 +170,26 @@ export const en = {
 
   digest: {
     title: (week: number, year: number) => `Terrain weekly digest · week ${week}, ${year}`,
+    /** A period that is not one ISO week (a monthly schedule, a Wednesday-to-Wednesday week) is named by its dates. */
+    titleDates: (range: string) => `Terrain digest · ${range}`,
     range: (from: string, to: string) => `${from} – ${to}`,
     quiet:
       'A quiet week: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
-    numbers: (feedback: number, flags: number, votes: number) =>
-      `*This week:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    quietPeriod:
+      'A quiet period: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
+    lead: { week: 'This week', period: 'In this period' },
+    when: { week: 'this week', period: 'in this period' },
+    numbers: (feedback: number, flags: number, votes: number, lead = 'This week') =>
+      `*${lead}:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
     bySide: (sales: string, marketing: string, other: string | null) => `*By side:* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
     sideCounts: (side: string, items: number, votes: number) =>
       `${side} ${items} item${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
-    trend: (spark: string) => `*8-week trend:* ${spark} _new items per week_`,
+    trend: (spark: string, counts: string) => `*8-week trend:* ${spark}  ${counts} _(new items per week, oldest first)_`,
     topTitle: ':trophy: *Most voted this week*',
-    topLine: (rank: number, item: string, votes: number, thisWeek: string | null, revenue: string | null) =>
-      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
-    thisWeek: (n: number) => `(+${n} this week)`,
+    topTitlePeriod: ':trophy: *Most voted in this period*',
+    topLine: (rank: number, item: string, added: string, total: number, revenue: string | null) =>
+      `${rank}. ${item} — ${added} · ${total} total${revenue ? ` · ${revenue} at stake` : ''}`,
+    thisWeek: (n: number, when = 'this week') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *New flags*',
     flagLine: (item: string, author: string) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *What moved*',
@@ -191,19 +198,34 @@ export const en = {
       `:tada: *Shipped:* ${item}, raised by ${author} and backed by ${voters} voter${voters === 1 ? '' : 's'}. Thank you!`,
     waitingTitle: ':hourglass_flowing_sand: *Waiting for an answer from marketing (over 7 days)*',
     waitingLine: (item: string, author: string, age: string) => `• ${item} — ${author}, ${age}`,
+    responses: (answered: string, waiting: string) => `:stopwatch: *Marketing's answers:* ${answered} · ${waiting}`,
+    answered: (n: number, median: string, when = 'this week') =>
+      `${n} item${n === 1 ? '' : 's'} got a first answer ${when}, in ${median} (median)`,
+    noneAnswered: (when = 'this week') => `no first answer ${when}`,
+    stillWaiting: (n: number) => `${n} still waiting for an answer`,
+    noneWaiting: 'nothing waits for an answer',
     competitorsTitle: ':eyes: *Competitors mentioned*',
     competitorLine: (name: string, count: number) => `${name} ×${count}`,
     voicesTitle: ':raised_hands: *Thank you, field voices*',
     voiceLine: (user: string, filed: number, voted: number) => `${user} (${filed} filed, ${voted} vote${voted === 1 ? '' : 's'})`,
     more: (n: number) => `…and ${n} more in the thread :thread:`,
-    threadFiled: (n: number) => `*Everything filed this week (${n})*`,
-    threadVoted: (n: number) => `*Everything voted this week (${n})*`,
+    /** In a private preview, which has no thread. */
+    moreHere: (n: number) => `…and ${n} more`,
+    /** After a thread list's title: some of its items are in a list above, and each item is listed once. */
+    listedAbove: (n: number) => `_(${n} listed above)_`,
+    threadFiled: (n: number, when = 'this week') => `*Everything filed ${when} (${n})*`,
+    threadVoted: (n: number, when = 'this week') => `*Everything voted ${when} (${n})*`,
     threadFlags: (n: number) => `*All new flags (${n})*`,
+    threadMoved: (n: number) => `*Everything that moved (${n})*`,
     threadWaiting: (shown: number, total: number) =>
       shown < total ? `*The ${shown} oldest of ${total} waiting for an answer*` : `*Everything waiting for an answer (${total})*`,
     threadLine: (item: string, votes: number) => `• ${item} · ${votes} vote${votes === 1 ? '' : 's'}`,
     fallback: (week: number, feedback: number, flags: number, votes: number) =>
       `Terrain weekly digest, week ${week}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    fallbackDates: (range: string, feedback: number, flags: number, votes: number) =>
+      `Terrain digest, ${range}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    /** Someone whose name Terrain could not read: named without a ping all the same. */
+    someone: 'a teammate',
     previewNote: 'Preview: this is what the next digest would say if it were posted now.',
     posted: (channel: string) => `Digest posted in ${channel}.`,
     alreadyPosted: (channel: string) => `The digest for this period is already in ${channel}: nothing posted again.`,

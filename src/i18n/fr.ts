@@ -169,18 +169,25 @@ export const fr: Messages = {
 
   digest: {
     title: (week, year) => `Bilan hebdo Terrain · semaine ${week}, ${year}`,
+    titleDates: (range) => `Bilan Terrain · ${range}`,
     range: (from, to) => `${from} – ${to}`,
     quiet:
       'Semaine calme : rien de nouveau du terrain, ni vote, ni changement. Le prochain appel client est la prochaine occasion : `/feedback` prend dix secondes.',
-    numbers: (feedback, flags, votes) =>
-      `*Cette semaine :* ${feedback} retour${feedback > 1 ? 's' : ''} · ${flags} signalement${flags > 1 ? 's' : ''} · ${votes} vote${votes > 1 ? 's' : ''}`,
+    quietPeriod:
+      'Période calme : rien de nouveau du terrain, ni vote, ni changement. Le prochain appel client est la prochaine occasion : `/feedback` prend dix secondes.',
+    lead: { week: 'Cette semaine', period: 'Sur la période' },
+    when: { week: 'cette semaine', period: 'sur la période' },
+    numbers: (feedback, flags, votes, lead = 'Cette semaine') =>
+      `*${lead} :* ${feedback} retour${feedback > 1 ? 's' : ''} · ${flags} signalement${flags > 1 ? 's' : ''} · ${votes} vote${votes > 1 ? 's' : ''}`,
     bySide: (sales, marketing, other) => `*Par équipe :* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
     sideCounts: (side, items, votes) => `${side} ${items} élément${items > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
-    trend: (spark) => `*Tendance sur 8 semaines :* ${spark} _nouveaux éléments par semaine_`,
+    trend: (spark, counts) =>
+      `*Tendance sur 8 semaines :* ${spark}  ${counts} _(nouveaux éléments par semaine, du plus ancien au plus récent)_`,
     topTitle: ':trophy: *Les plus votés cette semaine*',
-    topLine: (rank, item, votes, thisWeek, revenue) =>
-      `${rank}. ${item} — ${votes} vote${votes > 1 ? 's' : ''}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
-    thisWeek: (n) => `(+${n} cette semaine)`,
+    topTitlePeriod: ':trophy: *Les plus votés sur la période*',
+    topLine: (rank, item, added, total, revenue) =>
+      `${rank}. ${item} — ${added} · ${total} au total${revenue ? ` · ${revenue} en jeu` : ''}`,
+    thisWeek: (n, when = 'cette semaine') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *Nouveaux signalements*',
     flagLine: (item, author) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *Ce qui a bougé*',
@@ -189,19 +196,31 @@ export const fr: Messages = {
       `:tada: *Livré :* ${item}, proposé par ${author} et soutenu par ${voters} votant${voters > 1 ? 's' : ''}. Merci !`,
     waitingTitle: ':hourglass_flowing_sand: *En attente d’une réponse du marketing (plus de 7 jours)*',
     waitingLine: (item, author, age) => `• ${item} — ${author}, ${age}`,
+    responses: (answered, waiting) => `:stopwatch: *Réponses du marketing :* ${answered} · ${waiting}`,
+    answered: (n, median, when = 'cette semaine') =>
+      `${n} élément${n > 1 ? 's ont' : ' a'} reçu une première réponse ${when}, en ${median} (médiane)`,
+    noneAnswered: (when = 'cette semaine') => `aucune première réponse ${when}`,
+    stillWaiting: (n) => `${n} toujours en attente d’une réponse`,
+    noneWaiting: 'rien n’attend de réponse',
     competitorsTitle: ':eyes: *Concurrents cités*',
     competitorLine: (name, count) => `${name} ×${count}`,
     voicesTitle: ':raised_hands: *Merci aux voix du terrain*',
     voiceLine: (user, filed, voted) => `${user} (${filed} déposé${filed > 1 ? 's' : ''}, ${voted} vote${voted > 1 ? 's' : ''})`,
     more: (n) => `…et ${n} de plus dans le fil :thread:`,
-    threadFiled: (n) => `*Tout ce qui a été déposé cette semaine (${n})*`,
-    threadVoted: (n) => `*Tout ce qui a été voté cette semaine (${n})*`,
+    moreHere: (n) => `…et ${n} de plus`,
+    listedAbove: (n) => `_(${n} cité${n > 1 ? 's' : ''} plus haut)_`,
+    threadFiled: (n, when = 'cette semaine') => `*Tout ce qui a été déposé ${when} (${n})*`,
+    threadVoted: (n, when = 'cette semaine') => `*Tout ce qui a été voté ${when} (${n})*`,
     threadFlags: (n) => `*Tous les nouveaux signalements (${n})*`,
+    threadMoved: (n) => `*Tout ce qui a bougé (${n})*`,
     threadWaiting: (shown, total) =>
       shown < total ? `*Les ${shown} plus anciens des ${total} en attente d’une réponse*` : `*Tout ce qui attend une réponse (${total})*`,
     threadLine: (item, votes) => `• ${item} · ${votes} vote${votes > 1 ? 's' : ''}`,
     fallback: (week, feedback, flags, votes) =>
       `Bilan hebdo Terrain, semaine ${week} : ${feedback} retour${feedback > 1 ? 's' : ''}, ${flags} signalement${flags > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
+    fallbackDates: (range, feedback, flags, votes) =>
+      `Bilan Terrain, ${range} : ${feedback} retour${feedback > 1 ? 's' : ''}, ${flags} signalement${flags > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
+    someone: 'un collègue',
     previewNote: 'Aperçu : voici ce que dirait le prochain bilan s’il était publié maintenant.',
     posted: (channel) => `Bilan publié dans ${channel}.`,
     alreadyPosted: (channel) => `Le bilan de cette période est déjà dans ${channel} : rien n’a été republié.`,

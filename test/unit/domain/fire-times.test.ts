@@ -1,6 +1,5 @@
 import cron from 'node-cron';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { periodWeek } from '../../../src/blocks/digest.js';
 import {
   instantOf,
   nextFire,
@@ -10,6 +9,7 @@ import {
   type Schedule,
   wallClock,
 } from '../../../src/domain/fire-times.js';
+import { periodWeek } from '../../../src/domain/periods.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
