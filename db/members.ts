@@ -53,3 +53,24 @@ export async function listMemberNames(db: Kysely<Database>, teamId: string, user
     .execute();
   return new Map(rows.map((r) => [r.user_id, r.display_name as string]));
 }
+
+/** Mutes (or unmutes) the messages a member gets about what becomes of the items they filed or voted for. */
+export async function setUpdatesMuted(db: Kysely<Database>, teamId: string, userId: string, muted: boolean, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const updates_muted = muted ? 1 : 0;
+  await db
+    .insertInto('members')
+    .values({
+      team_id: teamId,
+      user_id: userId,
+      side: null,
+      locale: null,
+      tz: null,
+      display_name: null,
+      profile_fetched_at: null,
+      updates_muted,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ updates_muted, updated_at: at }))
+    .execute();
+}

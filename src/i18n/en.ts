@@ -44,8 +44,7 @@ export const en = {
     flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     feedbackNoLink: 'Thanks! Your feedback is on the board.',
     flagNoLink: 'Thanks for flagging it: the card is on the board.',
-    sideTip:
-      '_Tip: tell Terrain which side you are on with `/terrain team sales` (or `marketing`, `other`); the weekly digest counts by side._',
+    sideTip: 'Which side are you on? The weekly digest counts by side: one click, and Terrain remembers.',
   },
 
   errors: {
@@ -258,11 +257,48 @@ export const en = {
     intro: 'What the field hears, marketing reads, and the credit comes back.',
     yourItems: 'Your latest feedback and flags',
     none: 'Nothing filed yet. Try `/feedback` after your next call.',
-    itemLine: (kind: string, text: string, status: string, votes: number) =>
-      `${kind} · ${text}\n_${status} · ${votes} vote${votes === 1 ? '' : 's'}_`,
+    itemLine: (kind: string, text: string, status: string, votes: number, date = '', customers = 0) =>
+      `${kind} · ${text}\n_${date ? `${date} · ` : ''}${status} · ${votes} vote${votes === 1 ? '' : 's'}${customers > 0 ? ` · ${customers} customer${customers === 1 ? '' : 's'}` : ''}_`,
     open: 'Open card',
     newFeedback: 'New feedback',
     newFlag: 'New flag',
+    waitingTitle: (n: number) => `Waiting for an answer (${n})`,
+    waitingIntro: 'Oldest first. Answer on the card: whoever filed or voted hears it.',
+    waitingNone: 'Nothing waits for an answer: the field has heard back on everything.',
+    waitingLine: (text: string, waited: string, backing: string) => `${text}\n_Waiting ${waited} · ${backing}_`,
+    more: (n: number) => `…and ${n} more, more recent.`,
+    from: (name: string) => `from ${name}`,
+    topTitle: 'Top open items this week',
+    topNone: 'No open item was filed or voted for this week yet.',
+    topLine: (rank: number, text: string, status: string, backing: string) => `${rank}. ${text}\n_${status} · ${backing}_`,
+    votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
+    customers: (n: number) => `${n} customer${n === 1 ? '' : 's'}`,
+    atStake: (amount: string) => `${amount} at stake`,
+    sideKnown: (side: string) => `*Your side:* ${side}. The weekly digest counts by side; change it with one click.`,
+    sideUnknown: '*Your side:* not said yet. Which side are you on? The weekly digest counts by side.',
+    updatesOn: '*Updates:* you get a message when something you filed or voted for moves.',
+    updatesMuted: '*Updates are muted:* no messages about what becomes of what you filed or voted for.',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    nextDigest: (when: string) => `Next weekly digest: ${when} (your time).`,
+    noDigest: 'No weekly digest yet: a Terrain admin runs `/terrain setup` in the channel where it should go.',
+    help: (emoji: string) =>
+      [
+        '*How Terrain works*',
+        '• *File* what you hear: the buttons at the top, or `/feedback what the customer said` in any channel. Without text, a form asks for the customer, the revenue at stake and the rest.',
+        '• *Flag* a product, campaign or asset that misses what customers need: `/flag what misses, and why`.',
+        '• *Turn a message into feedback:* its ⋮ menu → *Send to Terrain*.',
+        `• *Vote* by reacting to a card with :${emoji}: (one vote per person).`,
+        '• *Hear back:* when marketing answers on a card, whoever filed or voted gets a message; when it ships, the credit goes to the field.',
+        '• Every command: `/terrain help`.',
+      ].join('\n'),
+    mutedDone: 'Muted: no more messages about what becomes of what you filed or voted for. Unmute any time, here or on Terrain’s Home tab.',
+    unmutedDone: 'Unmuted: you’ll get a message when something you filed or voted for moves.',
+  },
+
+  sides: {
+    current: (side: string) => `✓ ${side}`,
+    change: 'Not right? Pick another one here, or on Terrain’s Home tab.',
   },
 };
 

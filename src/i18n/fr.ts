@@ -43,8 +43,7 @@ export const fr: Messages = {
     flag: (link) => `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
     feedbackNoLink: 'Merci ! Votre retour est au tableau.',
     flagNoLink: 'Merci pour ce signalement : la carte est au tableau.',
-    sideTip:
-      '_Astuce : dites à Terrain de quel côté vous êtes avec `/terrain team sales` (ou `marketing`, `other`) ; le bilan hebdomadaire compte par équipe._',
+    sideTip: 'De quel côté êtes-vous ? Le bilan hebdomadaire compte par équipe : un clic, et Terrain s’en souvient.',
   },
 
   errors: {
@@ -252,9 +251,48 @@ export const fr: Messages = {
     intro: 'Ce que le terrain entend, le marketing le lit, et le mérite revient au terrain.',
     yourItems: 'Vos derniers retours et signalements',
     none: 'Rien pour l’instant. Essayez `/feedback` après votre prochain appel.',
-    itemLine: (kind, text, status, votes) => `${kind} · ${text}\n_${status} · ${votes} vote${votes > 1 ? 's' : ''}_`,
+    itemLine: (kind, text, status, votes, date = '', customers = 0) =>
+      `${kind} · ${text}\n_${date ? `${date} · ` : ''}${status} · ${votes} vote${votes > 1 ? 's' : ''}${customers > 0 ? ` · ${customers} client${customers > 1 ? 's' : ''}` : ''}_`,
     open: 'Voir la carte',
     newFeedback: 'Nouveau retour',
     newFlag: 'Nouveau signalement',
+    waitingTitle: (n) => `En attente d’une réponse (${n})`,
+    waitingIntro: 'Les plus anciens d’abord. Répondez sur la carte : qui l’a déposé ou a voté l’apprend.',
+    waitingNone: 'Rien n’attend de réponse : le terrain a eu un retour sur tout.',
+    waitingLine: (text, waited, backing) => `${text}\n_En attente depuis ${waited} · ${backing}_`,
+    more: (n) => `…et ${n} de plus, plus récents.`,
+    from: (name) => `de ${name}`,
+    topTitle: 'Les éléments ouverts de la semaine',
+    topNone: 'Aucun élément ouvert n’a été déposé ni voté cette semaine.',
+    topLine: (rank, text, status, backing) => `${rank}. ${text}\n_${status} · ${backing}_`,
+    votes: (n) => `${n} vote${n > 1 ? 's' : ''}`,
+    customers: (n) => `${n} client${n > 1 ? 's' : ''}`,
+    atStake: (amount) => `${amount} en jeu`,
+    sideKnown: (side) => `*Votre équipe :* ${side}. Le bilan hebdomadaire compte par équipe ; changez-la d’un clic.`,
+    sideUnknown: '*Votre équipe :* pas encore indiquée. De quel côté êtes-vous ? Le bilan hebdomadaire compte par équipe.',
+    updatesOn: '*Nouvelles :* vous recevez un message quand ce que vous avez déposé ou voté avance.',
+    updatesMuted: '*Nouvelles en sourdine :* aucun message sur ce que deviennent vos dépôts et vos votes.',
+    mute: 'Couper',
+    unmute: 'Réactiver',
+    nextDigest: (when) => `Prochain bilan hebdomadaire : ${when} (votre heure).`,
+    noDigest: 'Pas encore de bilan hebdomadaire : un admin Terrain lance `/terrain setup` dans le canal où il doit aller.',
+    help: (emoji) =>
+      [
+        '*Comment marche Terrain*',
+        '• *Déposez* ce que vous entendez : les boutons en haut, ou `/feedback ce que le client a dit` dans n’importe quel canal. Sans texte, un formulaire demande le client, le chiffre d’affaires en jeu et le reste.',
+        '• *Signalez* un produit, une campagne ou un support qui manque le besoin client : `/flag ce qui ne va pas, et pourquoi`.',
+        '• *Transformez un message en retour :* son menu ⋮ → *Send to Terrain*.',
+        `• *Votez* en réagissant à une carte avec :${emoji}: (un vote par personne).`,
+        '• *Ayez des nouvelles :* quand le marketing répond sur une carte, qui l’a déposée ou a voté reçoit un message ; quand c’est livré, le mérite revient au terrain.',
+        '• Toutes les commandes : `/terrain help`.',
+      ].join('\n'),
+    mutedDone:
+      'En sourdine : plus de messages sur ce que deviennent vos dépôts et vos votes. Réactivez quand vous voulez, ici ou dans l’onglet Accueil de Terrain.',
+    unmutedDone: 'Réactivé : vous recevrez un message quand ce que vous avez déposé ou voté avance.',
+  },
+
+  sides: {
+    current: (side) => `✓ ${side}`,
+    change: 'Ce n’est pas ça ? Choisissez-en une autre ici, ou dans l’onglet Accueil de Terrain.',
   },
 };

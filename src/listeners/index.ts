@@ -3,8 +3,10 @@ import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids.js';
 import { homeNewItem } from './actions/home-new-item.js';
+import { muteUpdates } from './actions/mute-updates.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
+import { setSide } from './actions/set-side.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
@@ -27,5 +29,8 @@ export function register(app: App, deps: Deps): void {
   app.action(ACTIONS.homeNewFeedback, homeNewItem(deps, 'feedback'));
   app.action(ACTIONS.homeNewFlag, homeNewItem(deps, 'flag'));
   app.action(ACTIONS.openSettings, openSettings(deps));
-  app.action(new RegExp(`^${ACTIONS.openCard}_\\d+$`), openCard);
+  // Link buttons to cards: `open_card_<id>`, or `open_card_<list>_<id>` on the Home tab (ids unique in the view).
+  app.action(new RegExp(`^${ACTIONS.openCard}_(\\w+_)?\\d+$`), openCard);
+  app.action(new RegExp(`^${ACTIONS.setSide}(_\\w+)?$`), setSide(deps));
+  app.action(ACTIONS.muteUpdates, muteUpdates(deps));
 }
