@@ -74,3 +74,27 @@ export async function setUpdatesMuted(db: Kysely<Database>, teamId: string, user
     .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ updates_muted, updated_at: at }))
     .execute();
 }
+
+/** The sides of the given members (those without a row are absent). */
+export async function listSides(db: Kysely<Database>, teamId: string, userIds: readonly string[]): Promise<Map<string, Side | null>> {
+  const sides = new Map<string, Side | null>();
+  // In slices: both drivers cap the parameters of one statement.
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('members')
+      .select(['user_id', 'side'])
+      .where('team_id', '=', teamId)
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) sides.set(r.user_id, r.side);
+  }
+  return sides;
+}
+
+/** Sets many members' sides at once, in one transaction. */
+export async function setSides(db: Kysely<Database>, teamId: string, sides: ReadonlyMap<string, Side>, now: Date): Promise<void> {
+  if (sides.size === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const [userId, side] of sides) await setMemberSide(trx, teamId, userId, side, now);
+  });
+}

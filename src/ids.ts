@@ -62,7 +62,13 @@ export const SETTINGS_FIELDS = {
   timezone: 'digest_timezone',
   cron: 'digest_cron',
   language: 'language',
+  /** The sales and the marketing user group (optional; an external select fed by usergroups.list). */
+  salesGroup: 'sales_usergroup',
+  marketingGroup: 'marketing_usergroup',
 } as const;
+
+/** The value of the user-group selects' option that names no group (sides are then self-declared). */
+export const NO_USERGROUP = 'none';
 
 /** Message metadata event types: how Terrain finds its own messages again after a crash. */
 export const METADATA = {

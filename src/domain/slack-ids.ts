@@ -6,11 +6,13 @@ const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,30}$/;
 const TEAM_ID = /^[TE][A-Z0-9]{2,30}$/;
 const MESSAGE_TS = /^\d{1,12}\.\d{1,9}$/;
+const USERGROUP_ID = /^S[A-Z0-9]{2,30}$/;
 
 export const isUserId = (id: unknown): id is string => typeof id === 'string' && USER_ID.test(id);
 export const isChannelId = (id: unknown): id is string => typeof id === 'string' && CHANNEL_ID.test(id);
 export const isTeamId = (id: unknown): id is string => typeof id === 'string' && TEAM_ID.test(id);
 export const isMessageTs = (ts: unknown): ts is string => typeof ts === 'string' && MESSAGE_TS.test(ts);
+export const isUsergroupId = (id: unknown): id is string => typeof id === 'string' && USERGROUP_ID.test(id);
 
 /** `<@U123>` for a valid user id, else nothing that Slack would parse. */
 export function mentionUser(id: string): string {

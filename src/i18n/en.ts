@@ -250,6 +250,20 @@ export const en = {
     badCron: 'Not a valid cron expression, e.g. "0 9 * * 1".',
     saved: (next: string, zone: string, language: string) => `Saved. The next digest: ${next} (${zone}), in ${language}.`,
     button: 'Digest settings',
+    salesGroup: 'Sales user group (optional)',
+    marketingGroup: 'Marketing user group (optional)',
+    groupHint: 'Its members get this side, synced daily. Without one, everyone says their side.',
+    groupPlaceholder: 'Pick a Slack user group',
+    groupNone: 'None: everyone says their side',
+    noUsergroups:
+      'This workspace has no Slack user groups (a paid-plan feature), so everyone says their side: on Terrain’s Home tab, or when they file.',
+    noUsergroupsOption: 'No user groups on this workspace',
+    sameGroup: 'Pick two different groups: one for sales, one for marketing.',
+    groupsSynced: (sales: number, marketing: number) =>
+      `Sides now follow the user groups: ${sales} ${sales === 1 ? 'person' : 'people'} in sales, ${marketing} in marketing. Terrain syncs them every day; whoever is in neither keeps the side they said.`,
+    groupGone: 'Slack no longer knows one of the groups: pick it again in the settings.',
+    syncLater: 'Terrain couldn’t read the user groups just now; it will try again later today.',
+    groupsCleared: 'No user group any more: everyone keeps their side and can change it on Terrain’s Home tab.',
   },
 
   home: {

@@ -244,6 +244,20 @@ export const fr: Messages = {
     badCron: 'Expression cron invalide, par exemple « 0 9 * * 1 ».',
     saved: (next, zone, language) => `Enregistré. Prochain bilan : ${next} (${zone}), en ${language}.`,
     button: 'Réglages du bilan',
+    salesGroup: 'Groupe d’utilisateurs Ventes (facultatif)',
+    marketingGroup: 'Groupe d’utilisateurs Marketing (facultatif)',
+    groupHint: 'Ses membres rejoignent cette équipe, synchronisés chaque jour. Sans groupe, chacun indique son équipe.',
+    groupPlaceholder: 'Choisir un groupe d’utilisateurs Slack',
+    groupNone: 'Aucun : chacun indique son équipe',
+    noUsergroups:
+      'Cet espace de travail n’a pas de groupes d’utilisateurs Slack (offre payante) : chacun indique donc son équipe, dans l’onglet Accueil de Terrain ou en déposant un retour.',
+    noUsergroupsOption: 'Pas de groupes d’utilisateurs ici',
+    sameGroup: 'Choisissez deux groupes différents : un pour les ventes, un pour le marketing.',
+    groupsSynced: (sales, marketing) =>
+      `Les équipes suivent désormais les groupes d’utilisateurs : ${sales} personne${sales > 1 ? 's' : ''} aux ventes, ${marketing} au marketing. Terrain les synchronise chaque jour ; qui n’est dans aucun des deux garde l’équipe qu’il a indiquée.`,
+    groupGone: 'Slack ne connaît plus l’un des groupes : choisissez-le à nouveau dans les réglages.',
+    syncLater: 'Terrain n’a pas pu lire les groupes d’utilisateurs pour l’instant ; il réessaiera plus tard dans la journée.',
+    groupsCleared: 'Plus de groupe d’utilisateurs : chacun garde son équipe et peut la changer dans l’onglet Accueil de Terrain.',
   },
 
   home: {

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
-import { ACTIONS, SHORTCUTS, VIEWS } from '../ids.js';
+import { ACTIONS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../ids.js';
 import { homeNewItem } from './actions/home-new-item.js';
 import { muteUpdates } from './actions/mute-updates.js';
 import { openCard } from './actions/open-card.js';
@@ -11,6 +11,7 @@ import { appHomeOpened } from './events/app-home-opened.js';
 import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
+import { usergroupOptions } from './options/usergroup-options.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
 import { itemSubmitted } from './views/item-submitted.js';
 import { settingsSubmitted } from './views/settings-submitted.js';
@@ -33,4 +34,6 @@ export function register(app: App, deps: Deps): void {
   app.action(new RegExp(`^${ACTIONS.openCard}_(\\w+_)?\\d+$`), openCard);
   app.action(new RegExp(`^${ACTIONS.setSide}(_\\w+)?$`), setSide(deps));
   app.action(ACTIONS.muteUpdates, muteUpdates(deps));
+  app.options({ block_id: SETTINGS_FIELDS.salesGroup }, usergroupOptions(deps));
+  app.options({ block_id: SETTINGS_FIELDS.marketingGroup }, usergroupOptions(deps));
 }
