@@ -20,6 +20,8 @@ export interface HomeData {
   timezone: string;
   now: Date;
   side: Side | null;
+  /** The workspace gives sides from its Slack user groups (synced daily). */
+  sidesFromGroups?: boolean;
   /** They asked not to get messages about what becomes of items. */
   muted: boolean;
   /** A marketer or a Terrain admin: they answer the field, so what waits comes first. */
@@ -112,6 +114,7 @@ function settingsBlocks(d: HomeData): KnownBlock[] {
   return [
     section(d.side ? t.home.sideKnown(t.side[d.side]) : t.home.sideUnknown),
     sidePicker(t, d.side),
+    ...(d.sidesFromGroups ? [context(t.home.sidesFromGroups)] : []),
     {
       ...section(mute.text),
       accessory: { type: 'button', action_id: ACTIONS.muteUpdates, value: mute.value, text: plain(mute.label) },

@@ -290,6 +290,7 @@ export const en = {
     atStake: (amount: string) => `${amount} at stake`,
     sideKnown: (side: string) => `*Your side:* ${side}. The weekly digest counts by side; change it with one click.`,
     sideUnknown: '*Your side:* not said yet. Which side are you on? The weekly digest counts by side.',
+    sidesFromGroups: 'Sides also follow the workspace’s sales and marketing user groups, synced every day.',
     updatesOn: '*Updates:* you get a message when something you filed or voted for moves.',
     updatesMuted: '*Updates are muted:* no messages about what becomes of what you filed or voted for.',
     mute: 'Mute',

@@ -284,6 +284,8 @@ export const fr: Messages = {
     atStake: (amount) => `${amount} en jeu`,
     sideKnown: (side) => `*Votre équipe :* ${side}. Le bilan hebdomadaire compte par équipe ; changez-la d’un clic.`,
     sideUnknown: '*Votre équipe :* pas encore indiquée. De quel côté êtes-vous ? Le bilan hebdomadaire compte par équipe.',
+    sidesFromGroups:
+      'Les équipes suivent aussi les groupes d’utilisateurs Ventes et Marketing de l’espace de travail, synchronisés chaque jour.',
     updatesOn: '*Nouvelles :* vous recevez un message quand ce que vous avez déposé ou voté avance.',
     updatesMuted: '*Nouvelles en sourdine :* aucun message sur ce que deviennent vos dépôts et vos votes.',
     mute: 'Couper',

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import { listActiveOpenItems, listAwaitingAnswer, listOwnItems } from '../../db/dashboard.js';
 import { enqueue } from '../../db/outbox.js';
 import type { Database } from '../../db/schema.js';
+import { getWorkspace } from '../../db/workspaces.js';
 import { buildHome, HOME_LISTS } from '../blocks/home.js';
 import { isValidTimezone } from '../config.js';
 import type { Deps } from '../deps.js';
@@ -40,7 +41,7 @@ export async function renderHome(
   const quick = options.inOutbox ? { deadlineMs: 2_000 } : {};
   const member = await memberProfile(deps, client, teamId, userId, quick);
   const locale = localeFromSlack(member?.locale, await workspaceLocale(deps, teamId));
-  const settings = await digestSettings(deps, teamId);
+  const [settings, ws] = await Promise.all([digestSettings(deps, teamId), getWorkspace(deps.db, teamId)]);
   const side = member?.side ?? null;
   // Marketers answer the field; Terrain admins may too (they see what waits, like marketing).
   const answers = side === 'marketing' || (await authorize(deps, client, { teamId, userId, action: 'settings', ...quick })).allowed;
@@ -63,6 +64,7 @@ export async function renderHome(
     timezone: member?.tz && isValidTimezone(member.tz) ? member.tz : settings.schedule.timezone,
     now,
     side,
+    sidesFromGroups: Boolean(ws?.sales_usergroup_id || ws?.marketing_usergroup_id),
     muted: member?.updates_muted === 1,
     answers,
     own,

@@ -202,6 +202,11 @@ describe('buildHome', () => {
     expect(JSON.stringify(unknown)).not.toContain('✓');
   });
 
+  it('says when sides also follow the workspace’s user groups', () => {
+    expect(JSON.stringify(blocksOf(data({ sidesFromGroups: true })))).toContain(en.home.sidesFromGroups);
+    expect(JSON.stringify(blocksOf(data()))).not.toContain(en.home.sidesFromGroups);
+  });
+
   it('shows whether updates are muted, with the one-click button that changes it', () => {
     const on = blocksOf(data({ muted: false })).find((b) => b.accessory?.action_id === ACTIONS.muteUpdates)!;
     expect(on.text!.text).toBe(en.home.updatesOn);
