@@ -65,6 +65,9 @@ export const SETTINGS_FIELDS = {
   cron: 'digest_cron',
   language: 'language',
   currency: 'currency',
+  /** The sales and the marketing user group (optional; an external select fed by usergroups.list). */
+  salesGroup: 'sales_usergroup',
+  marketingGroup: 'marketing_usergroup',
 } as const;
 
 /** Block ids of the triage modals (decline reason, note) and of the add-customer modal. */
@@ -78,6 +81,9 @@ export const CUSTOMER_FIELDS = {
   revenue: 'revenue',
   note: 'note',
 } as const;
+
+/** The value of the user-group selects' option that names no group (sides are then self-declared). */
+export const NO_USERGROUP = 'none';
 
 /** Message metadata event types: how Terrain finds its own messages again after a crash. */
 export const METADATA = {

@@ -138,8 +138,7 @@ export const en = {
     flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     feedbackNoLink: 'Thanks! Your feedback is on the board.',
     flagNoLink: 'Thanks for flagging it: the card is on the board.',
-    sideTip:
-      '_Tip: tell Terrain which side you are on with `/terrain team sales` (or `marketing`, `other`); the weekly digest counts by side._',
+    sideTip: 'Which side are you on? The weekly digest counts by side: one click, and Terrain remembers.',
   },
 
   errors: {
@@ -264,19 +263,26 @@ export const en = {
 
   digest: {
     title: (week: number, year: number) => `Terrain weekly digest · week ${week}, ${year}`,
+    /** A period that is not one ISO week (a monthly schedule, a Wednesday-to-Wednesday week) is named by its dates. */
+    titleDates: (range: string) => `Terrain digest · ${range}`,
     range: (from: string, to: string) => `${from} – ${to}`,
     quiet:
       'A quiet week: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
-    numbers: (feedback: number, flags: number, votes: number) =>
-      `*This week:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    quietPeriod:
+      'A quiet period: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
+    lead: { week: 'This week', period: 'In this period' },
+    when: { week: 'this week', period: 'in this period' },
+    numbers: (feedback: number, flags: number, votes: number, lead = 'This week') =>
+      `*${lead}:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
     bySide: (sales: string, marketing: string, other: string | null) => `*By side:* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
     sideCounts: (side: string, items: number, votes: number) =>
       `${side} ${items} item${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
-    trend: (spark: string) => `*8-week trend:* ${spark} _new items per week_`,
+    trend: (spark: string, counts: string) => `*8-week trend:* ${spark}  ${counts} _(new items per week, oldest first)_`,
     topTitle: ':trophy: *Most voted this week*',
-    topLine: (rank: number, item: string, votes: number, thisWeek: string | null, revenue: string | null) =>
-      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
-    thisWeek: (n: number) => `(+${n} this week)`,
+    topTitlePeriod: ':trophy: *Most voted in this period*',
+    topLine: (rank: number, item: string, added: string, total: number, revenue: string | null) =>
+      `${rank}. ${item} — ${added} · ${total} total${revenue ? ` · ${revenue} at stake` : ''}`,
+    thisWeek: (n: number, when = 'this week') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *New flags*',
     flagLine: (item: string, author: string) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *What moved*',
@@ -285,19 +291,34 @@ export const en = {
       `:tada: *Shipped:* ${item}, raised by ${author} and backed by ${voters} voter${voters === 1 ? '' : 's'}. Thank you!`,
     waitingTitle: ':hourglass_flowing_sand: *Waiting for an answer from marketing (over 7 days)*',
     waitingLine: (item: string, author: string, age: string) => `• ${item} — ${author}, ${age}`,
+    responses: (answered: string, waiting: string) => `:stopwatch: *Marketing's answers:* ${answered} · ${waiting}`,
+    answered: (n: number, median: string, when = 'this week') =>
+      `${n} item${n === 1 ? '' : 's'} got a first answer ${when}, in ${median} (median)`,
+    noneAnswered: (when = 'this week') => `no first answer ${when}`,
+    stillWaiting: (n: number) => `${n} still waiting for an answer`,
+    noneWaiting: 'nothing waits for an answer',
     competitorsTitle: ':eyes: *Competitors mentioned*',
     competitorLine: (name: string, count: number) => `${name} ×${count}`,
     voicesTitle: ':raised_hands: *Thank you, field voices*',
     voiceLine: (user: string, filed: number, voted: number) => `${user} (${filed} filed, ${voted} vote${voted === 1 ? '' : 's'})`,
     more: (n: number) => `…and ${n} more in the thread :thread:`,
-    threadFiled: (n: number) => `*Everything filed this week (${n})*`,
-    threadVoted: (n: number) => `*Everything voted this week (${n})*`,
+    /** In a private preview, which has no thread. */
+    moreHere: (n: number) => `…and ${n} more`,
+    /** After a thread list's title: some of its items are in a list above, and each item is listed once. */
+    listedAbove: (n: number) => `_(${n} listed above)_`,
+    threadFiled: (n: number, when = 'this week') => `*Everything filed ${when} (${n})*`,
+    threadVoted: (n: number, when = 'this week') => `*Everything voted ${when} (${n})*`,
     threadFlags: (n: number) => `*All new flags (${n})*`,
+    threadMoved: (n: number) => `*Everything that moved (${n})*`,
     threadWaiting: (shown: number, total: number) =>
       shown < total ? `*The ${shown} oldest of ${total} waiting for an answer*` : `*Everything waiting for an answer (${total})*`,
     threadLine: (item: string, votes: number) => `• ${item} · ${votes} vote${votes === 1 ? '' : 's'}`,
     fallback: (week: number, feedback: number, flags: number, votes: number) =>
       `Terrain weekly digest, week ${week}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    fallbackDates: (range: string, feedback: number, flags: number, votes: number) =>
+      `Terrain digest, ${range}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    /** Someone whose name Terrain could not read: named without a ping all the same. */
+    someone: 'a teammate',
     previewNote: 'Preview: this is what the next digest would say if it were posted now.',
     posted: (channel: string) => `Digest posted in ${channel}.`,
     alreadyPosted: (channel: string) => `The digest for this period is already in ${channel}: nothing posted again.`,
@@ -325,6 +346,20 @@ export const en = {
     button: 'Digest settings',
     currency: 'Currency of amounts at stake',
     badCurrency: 'Pick a currency from the list.',
+    salesGroup: 'Sales user group (optional)',
+    marketingGroup: 'Marketing user group (optional)',
+    groupHint: 'Its members get this side, synced daily. Without one, everyone says their side.',
+    groupPlaceholder: 'Pick a Slack user group',
+    groupNone: 'None: everyone says their side',
+    noUsergroups:
+      'This workspace has no Slack user groups (a paid-plan feature), so everyone says their side: on Terrain’s Home tab, or when they file.',
+    noUsergroupsOption: 'No user groups on this workspace',
+    sameGroup: 'Pick two different groups: one for sales, one for marketing.',
+    groupsSynced: (sales: number, marketing: number) =>
+      `Sides now follow the user groups: ${sales} ${sales === 1 ? 'person' : 'people'} in sales, ${marketing} in marketing. Terrain syncs them every day; whoever is in neither keeps the side they said.`,
+    groupGone: 'Slack no longer knows one of the groups: pick it again in the settings.',
+    syncLater: 'Terrain couldn’t read the user groups just now; it will try again later today.',
+    groupsCleared: 'No user group any more: everyone keeps their side and can change it on Terrain’s Home tab.',
   },
 
   home: {
@@ -332,11 +367,47 @@ export const en = {
     intro: 'What the field hears, marketing reads, and the credit comes back.',
     yourItems: 'Your latest feedback and flags',
     none: 'Nothing filed yet. Try `/feedback` after your next call.',
-    itemLine: (kind: string, text: string, status: string, votes: number) =>
-      `${kind} · ${text}\n_${status} · ${votes} vote${votes === 1 ? '' : 's'}_`,
+    itemLine: (kind: string, text: string, status: string, votes: number, date = '', customers = 0) =>
+      `${kind} · ${text}\n_${date ? `${date} · ` : ''}${status} · ${votes} vote${votes === 1 ? '' : 's'}${customers > 0 ? ` · ${customers} customer${customers === 1 ? '' : 's'}` : ''}_`,
     open: 'Open card',
     newFeedback: 'New feedback',
     newFlag: 'New flag',
+    waitingTitle: (n: number) => `Waiting for an answer (${n})`,
+    waitingIntro: 'Oldest first. Answer on the card: whoever filed or voted hears it.',
+    waitingNone: 'Nothing waits for an answer: the field has heard back on everything.',
+    waitingLine: (text: string, waited: string, backing: string) => `${text}\n_Waiting ${waited} · ${backing}_`,
+    more: (n: number) => `…and ${n} more, more recent.`,
+    from: (name: string) => `from ${name}`,
+    topTitle: 'Top open items this week',
+    topNone: 'No open item was filed or voted for this week yet.',
+    topLine: (rank: number, text: string, status: string, backing: string) => `${rank}. ${text}\n_${status} · ${backing}_`,
+    votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
+    customers: (n: number) => `${n} customer${n === 1 ? '' : 's'}`,
+    atStake: (amount: string) => `${amount} at stake`,
+    sideKnown: (side: string) => `*Your side:* ${side}. The weekly digest counts by side; change it with one click.`,
+    sideUnknown: '*Your side:* not said yet. Which side are you on? The weekly digest counts by side.',
+    sidesFromGroups: 'Sides also follow the workspace’s sales and marketing user groups, synced every day.',
+    updatesOn: '*Updates:* you get a message when something you filed or voted for moves.',
+    updatesMuted: '*Updates are muted:* no messages about what becomes of what you filed or voted for.',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    nextDigest: (when: string) => `Next weekly digest: ${when} (your time).`,
+    noDigest: 'No weekly digest yet: a Terrain admin runs `/terrain setup` in the channel where it should go.',
+    help: (emoji: string) =>
+      [
+        '*How Terrain works*',
+        '• *File* what you hear: the buttons at the top, or `/feedback what the customer said` in any channel. Without text, a form asks for the customer, the revenue at stake and the rest.',
+        '• *Flag* a product, campaign or asset that misses what customers need: `/flag what misses, and why`.',
+        '• *Turn a message into feedback:* its ⋮ menu → *Send to Terrain*.',
+        `• *Vote* by reacting to a card with :${emoji}: (one vote per person).`,
+        '• *Hear back:* when marketing answers on a card, whoever filed or voted gets a message; when it ships, the credit goes to the field.',
+        '• Every command: `/terrain help`.',
+      ].join('\n'),
+  },
+
+  sides: {
+    current: (side: string) => `✓ ${side}`,
+    change: 'Not right? Pick another one here, or on Terrain’s Home tab.',
   },
 };
 

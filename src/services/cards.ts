@@ -7,6 +7,7 @@ import type { Database, Item } from '../../db/schema.js';
 import { buildItemCard } from '../blocks/card.js';
 import type { MessageContent } from '../blocks/kit.js';
 import { notice, noticeWithText } from '../blocks/messages.js';
+import { withSideQuestion } from '../blocks/sides.js';
 import type { Deps } from '../deps.js';
 import type { ValidItem } from '../domain/items.js';
 import { mentionChannel } from '../domain/slack-ids.js';
@@ -234,10 +235,10 @@ export function itemConfirmHandler(deps: ServiceDeps): OutboxHandler {
       const flag = item.kind === 'flag';
       const link = await permalink(deps, client, String(payload.channel), String(payload.ts));
       const text = link ? (flag ? t.filed.flag(link) : t.filed.feedback(link)) : flag ? t.filed.flagNoLink : t.filed.feedbackNoLink;
-      // The digest counts by side: someone who has not said theirs is asked, once per filing, in one line.
-      const sideTip = item.author_side === null ? `\n${t.filed.sideTip}` : '';
+      // The digest counts by side: someone who has not said theirs (by now) is asked, with one-click buttons.
+      const sideUnknown = item.author_side === null && !(await getMember(deps.db, item.team_id, item.author_id))?.side;
       const target = { userId: item.author_id, responseUrl: payload.dm === true ? null : item.reply_to };
-      await tellUser(deps, client, target, notice(`${text}${sideTip}`), { waitOutRateLimits: false });
+      await tellUser(deps, client, target, sideUnknown ? withSideQuestion(notice(text), t) : notice(text), { waitOutRateLimits: false });
       return {};
     },
   };
