@@ -67,3 +67,51 @@ export async function listVoters(db: Kysely<Database>, itemId: number): Promise<
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/**
+ * A vote cast through Terrain rather than by a reaction ("Vote for this one instead", or a vote carried
+ * over by a merge). Slack's reaction names never hold a single `:`, so no reaction event can add or
+ * remove it, and every count (one per person, `count(distinct user_id)`) sees it like any vote.
+ */
+export const TERRAIN_VOTE = 'terrain:vote';
+
+/**
+ * Records a Terrain vote by `userId` on an item, unless they already vote for it (by any reaction): a
+ * person counts once, and one who later removes their own reaction takes their vote back as they meant.
+ * `votedAt` is when they first voted (kept on a vote carried over by a merge). Returns whether it was new.
+ */
+export async function castVote(
+  db: Kysely<Database>,
+  vote: { teamId: string; itemId: number; userId: string; votedAt: Date; at: Date },
+): Promise<boolean> {
+  const already = await db
+    .selectFrom('vote_reactions')
+    .select('user_id')
+    .where('item_id', '=', vote.itemId)
+    .where('user_id', '=', vote.userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (already) return false;
+  await db
+    .insertInto('vote_reactions')
+    .values({
+      team_id: vote.teamId,
+      item_id: vote.itemId,
+      user_id: vote.userId,
+      reaction: TERRAIN_VOTE,
+      active: 1,
+      event_ts: sortableSeconds(vote.at),
+      added_at: vote.votedAt.toISOString(),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['item_id', 'user_id', 'reaction'])
+        .doUpdateSet({ active: 1, event_ts: sortableSeconds(vote.at), added_at: vote.votedAt.toISOString() }),
+    )
+    .execute();
+  return true;
+}
+
+/** A time in the sortable form of event_ts (`1700000000.000000`). */
+const sortableSeconds = (at: Date) =>
+  `${String(Math.floor(at.getTime() / 1000)).padStart(10, '0')}.${String((at.getTime() % 1000) * 1000).padStart(6, '0')}`;
