@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.js';
 import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
+import { MERGE_NOTICE_KIND, mergeNoticeHandler } from './merge.js';
 import { POST_KIND, postHandler } from './posts.js';
 import { NOTICE_KIND, noticeHandler } from './replies.js';
 
@@ -20,6 +21,7 @@ export function createOutbox(
       [CARD_UPDATE_KIND]: itemCardUpdateHandler(deps),
       [NOTICE_KIND]: noticeHandler(deps),
       [POST_KIND]: postHandler(deps),
+      [MERGE_NOTICE_KIND]: mergeNoticeHandler(deps),
     },
     ...options,
   });
