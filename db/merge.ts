@@ -77,9 +77,9 @@ export async function markMerged(
 }
 
 /**
- * The duplicate's voters vote for the root from now on: each one who does not already vote for it gets a
- * Terrain vote there (dated from their first vote), and the duplicate's votes stop counting. Whoever
- * voted for both counts once. Returns how many votes were carried over.
+ * The duplicate's voters vote for the root from now on: each gets a Terrain vote there (dated from their
+ * first vote, and kept if they later remove a reaction from either card), and the duplicate's votes stop
+ * counting. Whoever voted for both counts once. Returns how many voters the root gained.
  */
 export async function moveVotes(trx: Trx, m: { teamId: string; fromId: number; toId: number; at: Date }): Promise<number> {
   const voters = await trx

@@ -76,9 +76,10 @@ export async function listVoters(db: Kysely<Database>, itemId: number): Promise<
 export const TERRAIN_VOTE = 'terrain:vote';
 
 /**
- * Records a Terrain vote by `userId` on an item, unless they already vote for it (by any reaction): a
- * person counts once, and one who later removes their own reaction takes their vote back as they meant.
- * `votedAt` is when they first voted (kept on a vote carried over by a merge). Returns whether it was new.
+ * Records a Terrain vote by `userId` on an item. It stands on its own: removing one of their reactions
+ * later does not take it back (no reaction event can touch it), and they still count once, as every
+ * count is one per person. `votedAt` is when they first voted (kept on a vote carried over by a merge).
+ * Returns whether it made them a voter (false when they already voted for the item, by any reaction).
  */
 export async function castVote(
   db: Kysely<Database>,
@@ -91,7 +92,7 @@ export async function castVote(
     .where('user_id', '=', vote.userId)
     .where('active', '=', 1)
     .executeTakeFirst();
-  if (already) return false;
+  const votedAt = vote.votedAt.toISOString();
   await db
     .insertInto('vote_reactions')
     .values({
@@ -101,15 +102,17 @@ export async function castVote(
       reaction: TERRAIN_VOTE,
       active: 1,
       event_ts: sortableSeconds(vote.at),
-      added_at: vote.votedAt.toISOString(),
+      added_at: votedAt,
     })
     .onConflict((oc) =>
-      oc
-        .columns(['item_id', 'user_id', 'reaction'])
-        .doUpdateSet({ active: 1, event_ts: sortableSeconds(vote.at), added_at: vote.votedAt.toISOString() }),
+      oc.columns(['item_id', 'user_id', 'reaction']).doUpdateSet({
+        active: 1,
+        // The earliest of the two: a vote carried over keeps the day it was first cast.
+        added_at: sql<string>`case when vote_reactions.active = 1 and vote_reactions.added_at < ${votedAt} then vote_reactions.added_at else ${votedAt} end`,
+      }),
     )
     .execute();
-  return true;
+  return already === undefined;
 }
 
 /** A time in the sortable form of event_ts (`1700000000.000000`). */
