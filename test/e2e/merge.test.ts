@@ -4,7 +4,8 @@ import { countVotes, listVoters } from '../../db/votes.js';
 import { messages } from '../../src/i18n/index.js';
 import { ACTIONS, FIELD_ACTION, MERGE_FIELDS, VIEWS } from '../../src/ids.js';
 import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app.js';
-import { describeDb, dialect } from '../support/database.js';
+import { manualClock } from '../support/clock.js';
+import { describeDb, dialect, OUTAGE, startOutage } from '../support/database.js';
 import { useE2E } from '../support/e2e.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { buttonClick, cardOf } from '../support/interactions.js';
@@ -319,6 +320,64 @@ describeDb(`merging duplicates (${dialect})`, () => {
     expect(dms('U0MKT').map((c) => c.args.text)).toEqual([expect.stringContaining(`Done: #${duplicate.id} is merged into`)]);
     expect(await listVoters(e2e.db.db, lookalike.id)).toEqual(['U0SALES2', 'U0V2', 'U0V3']);
     expect(await countVotes(e2e.db.db, original.id)).toBe(2);
+  });
+
+  it("Slack's 429 and 500 on the merge's messages: each is sent again later, and lands once", async () => {
+    const clock = manualClock(new Date());
+    const app = await e2e.start(undefined, clock);
+    const { original, duplicate, originalTs, duplicateTs } = await board(app);
+    // Fault: chat.update answers 429 (Retry-After 1 s) once; the credit in the thread gets a 500 once.
+    e2e.fake.rateLimit('chat.update', 1, 1);
+    let failed = false;
+    e2e.fake.on('chat.postMessage', (args) => {
+      if (args.thread_ts !== originalTs || failed) return undefined;
+      failed = true;
+      return { status: 500, body: 'oops' };
+    });
+    const callsBefore = e2e.fake.calls.length;
+    await command(app, `merge ${duplicate.id} ${original.id}`, 'U0MKT', 'merge');
+    await app.drain();
+    expect(e2e.fake.callsTo('chat.update').some((c) => c.rateLimited)).toBe(true);
+    expect(failed).toBe(true);
+    const waiting = (await outboxRows(e2e.db.db)).filter((m) => m.state === 'pending');
+    expect(waiting.map((m) => m.kind).sort()).toEqual(['item_card_update', 'post']);
+
+    clock.advance(10 * 60_000);
+    await app.drain();
+    const after = e2e.fake.calls.slice(callsBefore).filter((c) => c.status === 200);
+    expect(
+      after
+        .filter((c) => c.method === 'chat.update')
+        .map((c) => c.args.ts)
+        .sort(),
+    ).toEqual([originalTs, duplicateTs].sort());
+    // The 500 may have reached Slack: the thread was looked at first; the fake kept nothing, so it is posted once.
+    expect(e2e.fake.messages(CHANNEL).filter((m) => m.thread_ts === originalTs && m.ts !== originalTs)).toHaveLength(1);
+    expect((await outboxRows(e2e.db.db)).filter((m) => m.state !== 'sent')).toEqual([]);
+  });
+
+  it(`/terrain merge while ${OUTAGE}: nothing is half done, the answer says so, and the same command works afterwards`, async () => {
+    const app = await e2e.start();
+    const { original, duplicate } = await board(app);
+    const outage = await startOutage(e2e.db);
+    let res: Awaited<ReturnType<typeof command>>;
+    try {
+      res = await command(app, `merge ${duplicate.id} ${original.id}`, 'U0MKT', 'down');
+    } finally {
+      await outage.end();
+    }
+    expect(res.status).toBe(200);
+    // The policy's honest answer, in the acknowledgement, with the command's words given back.
+    expect(res.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(res.json)).toContain(en.failure.notSaved.slice(0, 40));
+    expect(JSON.stringify(res.json)).toContain(`merge ${duplicate.id} ${original.id}`);
+    expect((await items()).map((i) => i.status)).toEqual(['new', 'new']);
+    expect(await countVotes(e2e.db.db, duplicate.id)).toBe(2);
+
+    await command(app, `merge ${duplicate.id} ${original.id}`, 'U0MKT', 'up');
+    await app.drain();
+    expect((await items())[1]).toMatchObject({ status: 'merged', merged_into: original.id });
+    expect(responses('up')[0]?.args.text).toContain('Done:');
   });
 
   it('a crash between the merge and its messages: a restarted process sends each message once', async () => {
