@@ -49,7 +49,11 @@ export function itemCommand(kind: ItemKind, deps: Deps) {
     if (check.ok && channelId) {
       // Open items that look alike are offered in the acknowledgement; the card waits a little meanwhile.
       const similar = await findSimilar(deps, teamId, values);
-      const locale = similar.length > 0 ? userLocale(deps, client, teamId, userId, { deadlineMs: BEFORE_ACK_MS }) : undefined;
+      // Read while the item is stored (at most BEFORE_ACK_MS): the suggestion speaks the filer's language.
+      const locale =
+        similar.length > 0
+          ? userLocale(deps, client, teamId, userId, { deadlineMs: BEFORE_ACK_MS }).catch(() => deps.config.locale)
+          : undefined;
       const cardDelayMs = similar.length > 0 ? SUGGESTION_GRACE_MS : undefined;
       const { item, created } = await storeItem(deps, { teamId, userId, channelId, values, replyTo: command.response_url, cardDelayMs });
       const t = locale && created ? messages(await locale) : undefined;
