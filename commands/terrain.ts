@@ -155,8 +155,8 @@ async function ensureMember(deps: Deps, client: WebClient, channel: string): Pro
 }
 
 /**
- * `/terrain help|setup|settings|digest|team …|admins …|search …|merge …`: changes (the channel, a side, admins, a merge) are checked
- * and stored before the acknowledgement; answers come after it.
+ * `/terrain help|setup|settings|digest|team …|admins …|search …|merge …`: changes (the channel, a side,
+ * admins, a merge) are checked and stored before the acknowledgement; answers come after it.
  */
 export function terrainCommand(deps: Deps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
