@@ -3,6 +3,7 @@ import type { ItemKind } from '../db/schema.js';
 import { noticeWithText } from '../src/blocks/messages.js';
 import type { Deps } from '../src/deps.js';
 import { checkText, NO_DETAILS, parseQuickFeedback, type ValidItem } from '../src/domain/items.js';
+import { urlOfTeamDomain } from '../src/domain/links.js';
 import { isTeamId, isUserId } from '../src/domain/slack-ids.js';
 import { messages } from '../src/i18n/index.js';
 import { storeItem } from '../src/services/cards.js';
@@ -10,6 +11,8 @@ import { sharedChannel } from '../src/services/channel.js';
 import { userLocale } from '../src/services/locale.js';
 import { openItemModal } from '../src/services/modals.js';
 import { tellUser } from '../src/services/replies.js';
+import { BEFORE_ACK_MS } from '../src/services/roles.js';
+import { findSimilar, SUGGESTION_GRACE_MS, suggestionFor } from '../src/services/similar.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -44,8 +47,18 @@ export function itemCommand(kind: ItemKind, deps: Deps) {
     const check = checkText(values.text);
     const channelId = await sharedChannel(deps, teamId);
     if (check.ok && channelId) {
-      await storeItem(deps, { teamId, userId, channelId, values, replyTo: command.response_url });
-      await ack();
+      // Open items that look alike are offered in the acknowledgement; the card waits a little meanwhile.
+      const similar = await findSimilar(deps, teamId, values);
+      // Read while the item is stored (at most BEFORE_ACK_MS): the suggestion speaks the filer's language.
+      const locale =
+        similar.length > 0
+          ? userLocale(deps, client, teamId, userId, { deadlineMs: BEFORE_ACK_MS }).catch(() => deps.config.locale)
+          : undefined;
+      const cardDelayMs = similar.length > 0 ? SUGGESTION_GRACE_MS : undefined;
+      const { item, created } = await storeItem(deps, { teamId, userId, channelId, values, replyTo: command.response_url, cardDelayMs });
+      const t = locale && created ? messages(await locale) : undefined;
+      const workspace = urlOfTeamDomain(command.team_domain);
+      await ack(t ? { response_type: 'ephemeral', ...suggestionFor(t, item.id, similar, workspace) } : undefined);
       deps.outbox.kick(); // the card, then the confirmation, were queued with the item
       return;
     }

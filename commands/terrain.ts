@@ -4,19 +4,24 @@ import { moveBlockedCards } from '../db/items.js';
 import { setMemberSide } from '../db/members.js';
 import type { Side } from '../db/schema.js';
 import { saveWorkspaceSettings } from '../db/workspaces.js';
+import { mergeAnswer } from '../src/blocks/merge.js';
 import { type MessageContent, notice, section, withButton, withNote } from '../src/blocks/messages.js';
 import { buildAdminsChanged, buildAdminsList, buildRefusal } from '../src/blocks/roles.js';
 import type { Deps } from '../src/deps.js';
 import { previewDigest } from '../src/digest/service.js';
 import { escapeMrkdwn, truncate } from '../src/domain/escape.js';
+import { slackMarkupToPlain } from '../src/domain/markup.js';
 import type { AdminAction, AdminsChange } from '../src/domain/roles.js';
+import { parseItemHandle } from '../src/domain/search.js';
 import { isChannelId, isTeamId, isUserId, mentionChannel, mentionedUserIds, mentionUser } from '../src/domain/slack-ids.js';
 import { type Messages, messages } from '../src/i18n/index.js';
 import { ACTIONS } from '../src/ids.js';
 import { requeueBlockedCards } from '../src/services/cards.js';
 import { userLocale } from '../src/services/locale.js';
+import { type MergeOutcome, mergeItems, mergePermission } from '../src/services/merge.js';
 import { tellUser } from '../src/services/replies.js';
 import { type Access, adminsOverview, authorize, BEFORE_ACK_MS, changeAdmins } from '../src/services/roles.js';
+import { searchAnswer } from '../src/services/search.js';
 import { openSettingsModal } from '../src/services/settings.js';
 import { slackErrorCode, withRateLimit } from '../src/slack/calls.js';
 
@@ -30,6 +35,10 @@ export type TerrainSubcommand =
   | { name: 'admins'; action: 'add' | 'remove'; userIds: string[] }
   /** `plainNames`: names typed as plain `@text`, which Slack did not turn into mentions. */
   | { name: 'admins'; action: 'usage'; plainNames: boolean }
+  /** `search <words>`: the words as typed (Slack's markup undone). */
+  | { name: 'search'; words: string }
+  /** `merge <duplicate> <original>`: `ids` undefined when the two are not both given. */
+  | { name: 'merge'; ids: { duplicateId: number; originalId: number } | undefined }
   | { name: 'unknown'; word: string };
 
 const SIDES: Readonly<Record<string, Side>> = {
@@ -66,6 +75,24 @@ function parseAdmins(second: string | undefined, rest: string): TerrainSubcomman
   return { name: 'admins', action: 'usage', plainNames: action !== undefined && /(^|\s)@\S/.test(rest) };
 }
 
+/** Everything after the subcommand's word. */
+const afterFirstWord = (text: string) => text.replace(/^\s*\S*\s*/, '');
+
+/**
+ * `merge #42 #17`, `merge 42 into 17`, `fusionner n° 42 dans n° 17`: the first handle is the duplicate,
+ * the second the item it repeats; words between them are read past. Exactly two handles, or nothing.
+ */
+export function parseMergeIds(text: string): { duplicateId: number; originalId: number } | undefined {
+  const ids: number[] = [];
+  for (const word of slackMarkupToPlain(text).split(/\s+/)) {
+    if (word === '' || /^(n°|nº|no\.?)$/i.test(word)) continue;
+    const id = parseItemHandle(word);
+    if (id !== undefined) ids.push(id);
+    else if (/\d/.test(word)) return undefined; // `#4x2`: not a handle, and not a word to read past
+  }
+  return ids.length === 2 ? { duplicateId: ids[0]!, originalId: ids[1]! } : undefined;
+}
+
 /** `/terrain <subcommand> [args]`, in English or French words. */
 export function parseTerrainCommand(text: string): TerrainSubcommand {
   const [, word = '', rawSecond = '', rest = ''] = /^\s*(\S*)\s*(\S*)([\s\S]*)$/.exec(text) ?? [];
@@ -93,6 +120,16 @@ export function parseTerrainCommand(text: string): TerrainSubcommand {
     case 'admins':
     case 'admin':
       return parseAdmins(second, rest);
+    case 'search':
+    case 'find':
+    case 'recherche':
+    case 'rechercher':
+    case 'chercher':
+      return { name: 'search', words: slackMarkupToPlain(afterFirstWord(text)).trim() };
+    case 'merge':
+    case 'fusionner':
+    case 'fusion':
+      return { name: 'merge', ids: parseMergeIds(afterFirstWord(text)) };
     default:
       return { name: 'unknown', word };
   }
@@ -117,8 +154,8 @@ async function ensureMember(deps: Deps, client: WebClient, channel: string): Pro
 }
 
 /**
- * `/terrain help|setup|settings|digest|team …|admins …`: changes (the channel, a side, admins) are checked
- * and stored before the acknowledgement; answers come after it.
+ * `/terrain help|setup|settings|digest|team …|admins …|search …|merge …`: changes (the channel, a side,
+ * admins, a merge) are checked and stored before the acknowledgement; answers come after it.
  */
 export function terrainCommand(deps: Deps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -145,7 +182,14 @@ export function terrainCommand(deps: Deps) {
       if (access.allowed) change = await changeAdmins(deps, teamId, userId, sub.action, sub.userIds);
     }
     if (sub.name === 'team' && sub.side) await setMemberSide(deps.db, teamId, userId, sub.side, now);
+    let merge: { permission: Awaited<ReturnType<typeof mergePermission>>; outcome?: MergeOutcome } | undefined;
+    if (sub.name === 'merge' && sub.ids) {
+      const permission = await mergePermission(deps, client, teamId, userId, { deadlineMs: BEFORE_ACK_MS });
+      const request = { teamId, byUserId: userId, ...sub.ids, via: 'command' as const, responseUrl: command.response_url };
+      merge = { permission, ...(permission === 'allowed' ? { outcome: await mergeItems(deps, request) } : {}) };
+    }
     await ack();
+    if (merge?.outcome?.done) deps.outbox.kick(); // the cards, the credit and everyone's message were queued with it
 
     deps.background.run('terrain command', { teamId, userId, sub: sub.name }, async () => {
       const locale = await userLocale(deps, client, teamId, userId);
@@ -186,6 +230,16 @@ export function terrainCommand(deps: Deps) {
         case 'digest': {
           // Only the post: a private preview has no thread, and says so nowhere.
           return reply((await previewDigest(deps, client, teamId, { locale, preview: true })).main);
+        }
+        case 'search':
+          return reply(await searchAnswer(deps, client, { teamId, words: sub.words, teamDomain: command.team_domain }, t));
+        case 'merge': {
+          if (!sub.ids || !merge) return reply(notice(t.merge.usage));
+          if (merge.permission !== 'allowed')
+            return reply(notice(merge.permission === 'role_unknown' ? t.roles.roleUnknown : t.merge.refused));
+          if (merge.outcome && !merge.outcome.done && 'plan' in merge.outcome)
+            return reply(notice(mergeAnswer(t, merge.outcome.plan, sub.ids)));
+          return; // merged: the answer was queued with the merge
         }
         case 'admins': {
           if (sub.action === 'list') return reply(buildAdminsList(t, await adminsOverview(deps, teamId)));

@@ -166,6 +166,39 @@ export async function retry(db: Db, where: { id?: number; teamId?: string; keys?
   return Number(res.numUpdatedRows);
 }
 
+/**
+ * Withdraws a message that must not be sent any more (the card of an item merged before it went out). Only
+ * a pending message that no live sender holds can be withdrawn: one being sent may already be in Slack.
+ * Returns whether it was withdrawn; the caller deals with a message that was sent, or is being sent.
+ */
+export async function withdraw(db: Db, teamId: string, key: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const res = await db
+    .updateTable('outbox')
+    .set({ state: 'withdrawn', lease_owner: null, lease_until: null, updated_at: at })
+    .where('team_id', '=', teamId)
+    .where('key', '=', key)
+    .where('state', '=', 'pending')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** A pending message held back (`notBefore`) is due now instead. Returns whether it was waiting. */
+export async function sendSooner(db: Db, teamId: string, key: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const res = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: at, updated_at: at })
+    .where('team_id', '=', teamId)
+    .where('key', '=', key)
+    .where('state', '=', 'pending')
+    .where('attempts', '=', 0)
+    .where('next_attempt_at', '>', at)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
 export async function getMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -185,8 +218,17 @@ export async function listOpen(db: Db, states: readonly OutboxState[] = ['pendin
     .execute();
 }
 
-/** Forgets messages sent before `before`: their keys have long stopped mattering (Slack retries within minutes). */
+/** Forgets messages sent (or withdrawn) before `before`: their keys have long stopped mattering (Slack retries within minutes). */
 export async function pruneSent(db: Db, before: Date): Promise<number> {
-  const res = await db.deleteFrom('outbox').where('state', '=', 'sent').where('sent_at', '<', before.toISOString()).executeTakeFirst();
+  const at = before.toISOString();
+  const res = await db
+    .deleteFrom('outbox')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'sent'), eb('sent_at', '<', at)]),
+        eb.and([eb('state', '=', 'withdrawn'), eb('updated_at', '<', at)]),
+      ]),
+    )
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

@@ -154,7 +154,8 @@ export interface JobRunsTable {
   finished_at: string | null;
 }
 
-export type OutboxState = 'pending' | 'sent' | 'failed';
+/** `withdrawn`: never to be sent (a card whose item was merged before it went out). */
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'withdrawn';
 
 /**
  * A Slack side effect of a stored change (a card, a confirmation, a DM, an update), written in the same

@@ -67,3 +67,54 @@ export async function listVoters(db: Kysely<Database>, itemId: number): Promise<
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/**
+ * A vote cast through Terrain rather than by a reaction ("Vote for this one instead", or a vote carried
+ * over by a merge). Slack's reaction names never hold a single `:`, so no reaction event can add or
+ * remove it, and every count (one per person, `count(distinct user_id)`) sees it like any vote.
+ */
+export const TERRAIN_VOTE = 'terrain:vote';
+
+/**
+ * Records a Terrain vote by `userId` on an item. It stands on its own: removing one of their reactions
+ * later does not take it back (no reaction event can touch it), and they still count once, as every
+ * count is one per person. `votedAt` is when they first voted (kept on a vote carried over by a merge).
+ * Returns whether it made them a voter (false when they already voted for the item, by any reaction).
+ */
+export async function castVote(
+  db: Kysely<Database>,
+  vote: { teamId: string; itemId: number; userId: string; votedAt: Date; at: Date },
+): Promise<boolean> {
+  const already = await db
+    .selectFrom('vote_reactions')
+    .select('user_id')
+    .where('item_id', '=', vote.itemId)
+    .where('user_id', '=', vote.userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  const votedAt = vote.votedAt.toISOString();
+  await db
+    .insertInto('vote_reactions')
+    .values({
+      team_id: vote.teamId,
+      item_id: vote.itemId,
+      user_id: vote.userId,
+      reaction: TERRAIN_VOTE,
+      active: 1,
+      event_ts: sortableSeconds(vote.at),
+      added_at: votedAt,
+    })
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'user_id', 'reaction']).doUpdateSet({
+        active: 1,
+        // The earliest of the two: a vote carried over keeps the day it was first cast.
+        added_at: sql<string>`case when vote_reactions.active = 1 and vote_reactions.added_at < ${votedAt} then vote_reactions.added_at else ${votedAt} end`,
+      }),
+    )
+    .execute();
+  return already === undefined;
+}
+
+/** A time in the sortable form of event_ts (`1700000000.000000`). */
+const sortableSeconds = (at: Date) =>
+  `${String(Math.floor(at.getTime() / 1000)).padStart(10, '0')}.${String((at.getTime() % 1000) * 1000).padStart(6, '0')}`;

@@ -20,6 +20,8 @@ export const VIEWS = {
   addCustomer: 'add_customer',
   /** Marketing moves an item with a note for the field ("what we are doing about it"). */
   statusNote: 'status_note',
+  /** Marketing names the original of a duplicate (opened by ACTIONS.mergeItem on a card). */
+  mergeItem: 'merge_item',
 } as const;
 
 export const ACTIONS = {
@@ -56,6 +58,12 @@ export const FIELDS = {
   reason: 'reason',
 } as const;
 export const FIELD_ACTION = 'value';
+
+/** Block ids of the merge modal: the original picked among look-alikes, or typed as a number. */
+export const MERGE_FIELDS = {
+  original: 'merge_original',
+  number: 'merge_number',
+} as const;
 
 /** Block ids of the settings modal. */
 export const SETTINGS_FIELDS = {

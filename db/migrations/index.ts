@@ -4,6 +4,7 @@ import * as m0002 from './0002_schedule_since.js';
 import * as m0003 from './0003_outbox.js';
 import * as m0004 from './0004_roles.js';
 import * as m0005 from './0005_closing_the_loop.js';
+import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_dashboard.js';
 import * as m0010 from './0010_card_lookup.js';
 
@@ -14,8 +15,9 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_outbox': m0003,
   '0004_roles': m0004,
   '0005_closing_the_loop': m0005,
+  '0007_search': m0007,
   '0008_dashboard': m0008,
-  // 0006, 0007 and 0009 are taken by changes made alongside this one; migrations run in name order.
+  // 0006 and 0009 are taken by changes made alongside this one; migrations run in name order.
   '0010_card_lookup': m0010,
 };
 

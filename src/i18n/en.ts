@@ -209,6 +209,8 @@ export const en = {
       '• `/terrain team sales|marketing|other`: say which side you are on.',
       '• `/terrain digest`: see this week’s digest now, privately. `/terrain settings`: when and in which language it is posted (Terrain admins).',
       '• `/terrain admins`: who the Terrain admins are; they name others with `/terrain admins add @someone` (and `remove`).',
+      '• `/terrain search <words>`: find what was already raised, with its status, votes and customers.',
+      '• `/terrain merge #42 #17`: #42 says the same as #17, so its votes and customers count there, once (marketing and Terrain admins).',
       '• `/terrain help`: this message.',
     ].join('\n'),
     unknown: (word: string) => `I don't know \`${word}\`. Here is what I can do:`,
@@ -408,6 +410,64 @@ export const en = {
   sides: {
     current: (side: string) => `✓ ${side}`,
     change: 'Not right? Pick another one here, or on Terrain’s Home tab.',
+  },
+  /** Before a new item is posted: open items that look alike, and what the filer chooses. */
+  similar: {
+    intro: (minutes: number) =>
+      `*Looks like this was already raised.* If one of these says the same, vote for it instead: one card with every vote weighs more. If not, yours goes on the board in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    line: (handle: string, excerpt: string, status: string, votes: number) =>
+      `${handle} ${excerpt}\n_${status} · ${votes} vote${votes === 1 ? '' : 's'}_`,
+    voteInstead: 'Vote for this one instead',
+    postAnyway: 'Post mine anyway',
+    posting: 'Posting yours now.',
+    voted: (handle: string, votes: number) =>
+      `Done: your vote is on ${handle}, which now has ${votes} vote${votes === 1 ? '' : 's'}. Yours was not posted; what you wrote is kept with it. You’ll hear what becomes of it.`,
+    alreadyVoted: (handle: string) => `Already done: your vote is on ${handle}, and yours was not posted.`,
+    notYours: 'Only the person who filed it can choose what becomes of it.',
+    gone: 'That item is no longer in Terrain.',
+  },
+
+  search: {
+    /** How an item is named in Terrain's messages and typed in `/terrain merge` (the number on its card). */
+    handle: (id: number) => `#${id}`,
+    /** An item's words quoted inline. */
+    quoted: (text: string) => `“${text}”`,
+    usage: 'Say what to look for, for example `/terrain search offline mode`.',
+    none: (words: string) => `Nothing matches “${words}”. Try other words; if it’s new, file it with \`/feedback\`.`,
+    found: (words: string) => `*Best matches for “${words}”*`,
+    someWords: (words: string) => `*Nothing holds all of “${words}”; these hold some of it*`,
+    line: (handle: string, kind: string, status: string, votes: number, customers: number) =>
+      `${handle} · ${kind} · *${status}* · ${votes} vote${votes === 1 ? '' : 's'} · ${customers} customer${customers === 1 ? '' : 's'}`,
+    more: 'More items match: add a word to narrow it down.',
+  },
+
+  merge: {
+    usage: 'Name the duplicate, then the item it repeats, with the numbers on their cards: `/terrain merge #42 #17` merges #42 into #17.',
+    refused:
+      'Only marketing and Terrain admins can merge items, so nothing was changed. Ask someone in marketing, or a Terrain admin (`/terrain admins` says who).',
+    unknown: (handle: string) => `There is no item ${handle} in this workspace: check the number at the bottom of its card.`,
+    sameItem: (handle: string) => `${handle} can’t be merged into itself: name the item it repeats.`,
+    cycle: (duplicate: string, original: string) =>
+      `${original} was merged into ${duplicate} already, so ${duplicate} can’t be merged into it. Nothing was changed.`,
+    alreadyMerged: (duplicate: string, into: string) => `${duplicate} is already merged into ${into}. Nothing was changed.`,
+    alreadyDone: (duplicate: string, into: string) => `${duplicate} was already merged into ${into}: nothing more to do.`,
+    done: (duplicate: string, original: string, votes: number, customers: number) =>
+      `Done: ${duplicate} is merged into ${original}, which now counts ${votes} vote${votes === 1 ? '' : 's'} and ${customers} customer${customers === 1 ? '' : 's'}, each person and account once. Both cards say so.`,
+    followed: (original: string, root: string) => `${original} had been merged into ${root} before, so it went there.`,
+    toDuplicateAuthor: (duplicate: string, original: string, by: string) =>
+      `${by} found that your ${duplicate} says the same as ${original}, and merged them: its votes and customers count there now, and you are credited on its card. You’ll hear what becomes of it.`,
+    toOriginalAuthor: (author: string, duplicate: string, original: string, by: string, votes: number) =>
+      `${by} merged ${duplicate} by ${author} into your ${original}, which said the same: it now counts ${votes} vote${votes === 1 ? '' : 's'}.`,
+    credit: (author: string, duplicate: string) => `${author} raised this too (${duplicate}):`,
+    modalTitle: 'Merge a duplicate',
+    modalIntro: (duplicate: string) =>
+      `Which item does ${duplicate} repeat? Its votes and customers will count there, each person and account once.`,
+    pick: 'The original',
+    pickPlaceholder: 'Items that look alike',
+    byNumber: 'Or its number',
+    byNumberHint: 'As on its card, for example #17',
+    submit: 'Merge',
+    needOne: 'Pick the original, or type its number.',
   },
 };
 

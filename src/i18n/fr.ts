@@ -203,6 +203,8 @@ export const fr: Messages = {
       '• `/terrain team sales|marketing|other` : dire de quel côté vous êtes.',
       '• `/terrain digest` : voir le bilan de la semaine, en privé. `/terrain settings` : quand et en quelle langue il est publié (admins Terrain).',
       '• `/terrain admins` : qui sont les admins Terrain ; ils en nomment d’autres avec `/terrain admins ajouter @quelqu’un` (et `retirer`).',
+      '• `/terrain recherche <mots>` : retrouver ce qui a déjà été remonté, avec son statut, ses votes et ses clients.',
+      '• `/terrain fusionner 42 17` : le n° 42 dit la même chose que le n° 17, ses votes et ses clients y comptent donc, une fois (marketing et admins Terrain).',
       '• `/terrain help` : ce message.',
     ].join('\n'),
     unknown: (word) => `Je ne connais pas \`${word}\`. Voici ce que je sais faire :`,
@@ -398,5 +400,60 @@ export const fr: Messages = {
   sides: {
     current: (side) => `✓ ${side}`,
     change: 'Ce n’est pas ça ? Choisissez-en une autre ici, ou dans l’onglet Accueil de Terrain.',
+  },
+  similar: {
+    intro: (minutes) =>
+      `*On dirait que c’est déjà remonté.* Si l’un de ceux-ci dit la même chose, votez plutôt pour lui : une seule carte avec tous les votes pèse plus. Sinon, le vôtre arrive au tableau dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    line: (handle, excerpt, status, votes) => `${handle} ${excerpt}\n_${status} · ${votes} vote${votes > 1 ? 's' : ''}_`,
+    voteInstead: 'Voter pour celui-ci',
+    postAnyway: 'Publier le mien quand même',
+    posting: 'Le vôtre est publié maintenant.',
+    voted: (handle, votes) =>
+      `C’est fait : votre vote va au ${handle}, qui compte maintenant ${votes} vote${votes > 1 ? 's' : ''}. Le vôtre n’a pas été publié ; ce que vous avez écrit est gardé avec lui. Vous saurez ce qu’il devient.`,
+    alreadyVoted: (handle) => `Déjà fait : votre vote va au ${handle}, et le vôtre n’a pas été publié.`,
+    notYours: 'Seule la personne qui l’a envoyé peut choisir ce qu’il devient.',
+    gone: 'Cet élément n’est plus dans Terrain.',
+  },
+
+  search: {
+    handle: (id) => `n° ${id}`,
+    quoted: (text) => `« ${text} »`,
+    usage: 'Dites ce que vous cherchez, par exemple `/terrain recherche mode hors ligne`.',
+    none: (words) => `Rien ne correspond à « ${words} ». Essayez d’autres mots ; si c’est nouveau, envoyez-le avec \`/feedback\`.`,
+    found: (words) => `*Les plus proches de « ${words} »*`,
+    someWords: (words) => `*Rien ne contient tout « ${words} » ; ceux-ci en contiennent une partie*`,
+    line: (handle, kind, status, votes, customers) =>
+      `${handle} · ${kind} · *${status}* · ${votes} vote${votes > 1 ? 's' : ''} · ${customers} client${customers > 1 ? 's' : ''}`,
+    more: 'D’autres éléments correspondent : ajoutez un mot pour affiner.',
+  },
+
+  merge: {
+    usage:
+      'Donnez le doublon, puis l’élément qu’il répète, avec les numéros de leurs cartes : `/terrain fusionner 42 17` fusionne le n° 42 dans le n° 17.',
+    refused:
+      'Seuls le marketing et les admins Terrain peuvent fusionner des éléments : rien n’a été changé. Demandez à quelqu’un du marketing, ou à un admin Terrain (`/terrain admins` dit qui).',
+    unknown: (handle) => `Il n’y a pas de ${handle} dans cet espace de travail : vérifiez le numéro en bas de sa carte.`,
+    sameItem: (handle) => `Le ${handle} ne peut pas être fusionné avec lui-même : donnez l’élément qu’il répète.`,
+    cycle: (duplicate, original) =>
+      `Le ${original} a déjà été fusionné dans le ${duplicate} : le ${duplicate} ne peut donc pas y être fusionné. Rien n’a été changé.`,
+    alreadyMerged: (duplicate, into) => `Le ${duplicate} est déjà fusionné dans le ${into}. Rien n’a été changé.`,
+    alreadyDone: (duplicate, into) => `Le ${duplicate} était déjà fusionné dans le ${into} : rien de plus à faire.`,
+    done: (duplicate, original, votes, customers) =>
+      `C’est fait : le ${duplicate} est fusionné dans le ${original}, qui compte maintenant ${votes} vote${votes > 1 ? 's' : ''} et ${customers} client${customers > 1 ? 's' : ''}, chaque personne et chaque compte une fois. Les deux cartes l’indiquent.`,
+    followed: (original, root) => `Le ${original} avait déjà été fusionné dans le ${root} : le doublon y est donc allé.`,
+    toDuplicateAuthor: (duplicate, original, by) =>
+      `${by} a vu que votre ${duplicate} dit la même chose que le ${original}, et les a fusionnés : ses votes et ses clients y comptent désormais, et votre nom figure sur sa carte. Vous saurez ce qu’il devient.`,
+    toOriginalAuthor: (author, duplicate, original, by, votes) =>
+      `${by} a fusionné le ${duplicate} de ${author} dans votre ${original}, qui disait la même chose : il compte maintenant ${votes} vote${votes > 1 ? 's' : ''}.`,
+    credit: (author, duplicate) => `${author} l’a remonté aussi (${duplicate}) :`,
+    modalTitle: 'Fusionner un doublon',
+    modalIntro: (duplicate) =>
+      `Quel élément le ${duplicate} répète-t-il ? Ses votes et ses clients y compteront, chaque personne et chaque compte une fois.`,
+    pick: 'L’original',
+    pickPlaceholder: 'Éléments qui se ressemblent',
+    byNumber: 'Ou son numéro',
+    byNumberHint: 'Comme sur sa carte, par exemple 17',
+    submit: 'Fusionner',
+    needOne: 'Choisissez l’original, ou tapez son numéro.',
   },
 };

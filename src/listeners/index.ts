@@ -5,10 +5,13 @@ import { ACTIONS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../ids.js';
 import { addCustomerButton } from './actions/add-customer.js';
 import { homeNewItem } from './actions/home-new-item.js';
 import { itemStatus } from './actions/item-status.js';
+import { mergeItem } from './actions/merge-item.js';
 import { muteUpdates } from './actions/mute-updates.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
+import { postAnyway } from './actions/post-anyway.js';
 import { setSide } from './actions/set-side.js';
+import { voteInstead } from './actions/vote-instead.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
@@ -17,6 +20,7 @@ import { usergroupOptions } from './options/usergroup-options.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
 import { customerSubmitted } from './views/customer-submitted.js';
 import { itemSubmitted } from './views/item-submitted.js';
+import { mergeSubmitted } from './views/merge-submitted.js';
 import { settingsSubmitted } from './views/settings-submitted.js';
 import { statusSubmitted } from './views/status-submitted.js';
 
@@ -46,4 +50,9 @@ export function register(app: App, deps: Deps): void {
   app.view(VIEWS.statusNote, statusSubmitted(deps));
   app.action(ACTIONS.addCustomer, addCustomerButton(deps));
   app.view(VIEWS.addCustomer, customerSubmitted(deps));
+  app.action(ACTIONS.voteInstead, voteInstead(deps));
+  app.action(ACTIONS.postAnyway, postAnyway(deps));
+  // The card's control may carry a suffix (ids are unique per block): `merge_item`, `merge_item_42`.
+  app.action(new RegExp(`^${ACTIONS.mergeItem}(_[a-z0-9]+)?$`), mergeItem(deps));
+  app.view(VIEWS.mergeItem, mergeSubmitted(deps));
 }

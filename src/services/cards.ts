@@ -40,6 +40,10 @@ export interface FilingRequest {
   locale?: Locale | undefined;
   /** Slack's id of what produced the item (a view id): filing it again returns the same item. */
   clientKey?: string | null | undefined;
+  /** Hold the card back this long: the filer was shown similar items and may vote for one instead. */
+  cardDelayMs?: number | undefined;
+  /** More to queue with a new item, in its transaction (the similar items shown to the filer). */
+  alsoQueue?: ((trx: Transaction<Database>, item: Item) => Promise<void>) | undefined;
 }
 
 /**
@@ -69,7 +73,13 @@ export async function storeItem(deps: Pick<Deps, 'db' | 'clock'>, req: FilingReq
       now,
     );
     if (stored.created) {
-      await enqueue(trx, { teamId: req.teamId, key: cardKey(stored.item.id), kind: CARD_KIND, payload: { itemId: stored.item.id } }, now);
+      const notBefore = req.cardDelayMs ? new Date(now.getTime() + req.cardDelayMs) : undefined;
+      await enqueue(
+        trx,
+        { teamId: req.teamId, key: cardKey(stored.item.id), kind: CARD_KIND, payload: { itemId: stored.item.id }, notBefore },
+        now,
+      );
+      await req.alsoQueue?.(trx, stored.item);
     }
     return stored;
   });
@@ -122,6 +132,8 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
       const channel = item.card_channel_id;
       let ts = item.card_state === 'posted' ? (item.card_ts ?? undefined) : undefined;
       if (!ts && maybeSent) ts = await lookForCard(deps, client, item);
+      // Merged before its card went out (its author voted for a similar item instead): never posted.
+      if (!ts && item.status === 'merged') return { result: { skipped: 'merged' } };
       if (!ts) {
         const card = await renderCard(deps, client, item);
         const res = await client.chat.postMessage({
@@ -142,6 +154,10 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
         after: async (trx) => {
           const now = deps.clock.now();
           await markCardPosted(trx, item.id, postedTs, now);
+          // Merged while this card was on its way: the card goes on to say so.
+          if ((await getItem(trx, item.team_id, item.id))?.status === 'merged') {
+            await enqueueCardUpdate(trx, { teamId: item.team_id, itemId: item.id, because: 'posted-after-merge' }, now);
+          }
           await enqueue(
             trx,
             {

@@ -1,15 +1,30 @@
 import type { WebClient } from '@slack/web-api';
 import type { Item } from '../../db/schema.js';
 import type { Deps } from '../deps.js';
+import { cardPermalink, isWorkspaceUrl, urlOfTeamDomain } from '../domain/links.js';
 import { withRateLimit } from '../slack/calls.js';
 
 export type CardLink = (item: Pick<Item, 'card_channel_id' | 'card_ts'>) => string | null;
 
-/** A card's permalink from the workspace URL and the card's channel and ts: what chat.getPermalink answers. */
-export function cardLink(workspaceUrl: string | undefined, item: Pick<Item, 'card_channel_id' | 'card_ts'>): string | null {
-  return workspaceUrl && item.card_ts
-    ? `${workspaceUrl.replace(/\/?$/, '/')}archives/${item.card_channel_id}/p${item.card_ts.replace('.', '')}`
-    : null;
+/**
+ * The workspace's web address, for links to cards: from the request's team domain when it has one (no
+ * call to Slack, so it can be used before an acknowledgement), else Slack's `auth.test`. Undefined when
+ * neither tells: the answer then goes without links rather than not at all.
+ */
+export async function workspaceUrl(
+  deps: Pick<Deps, 'clock' | 'logger'>,
+  client: WebClient | undefined,
+  teamDomain?: unknown,
+): Promise<string | undefined> {
+  const fromDomain = urlOfTeamDomain(teamDomain);
+  if (fromDomain || !client) return fromDomain;
+  try {
+    const url = (await withRateLimit(deps.clock, () => client.auth.test(), { maxWaits: 1, maxWaitSeconds: 5 })).url;
+    return isWorkspaceUrl(url) ? url : undefined;
+  } catch (error) {
+    deps.logger.warn('no workspace URL: links to cards are left out', { error });
+    return undefined;
+  }
 }
 
 /**
@@ -23,9 +38,10 @@ export async function cardLinkBuilder(
 ): Promise<CardLink> {
   let base: string | undefined;
   try {
-    base = client ? (await withRateLimit(deps.clock, () => client.auth.test(), waits)).url : undefined;
+    const url = client ? (await withRateLimit(deps.clock, () => client.auth.test(), waits)).url : undefined;
+    base = isWorkspaceUrl(url) ? url : undefined;
   } catch (error) {
     deps.logger.warn('no workspace URL: cards are shown without links', { error });
   }
-  return (item) => cardLink(base, item);
+  return (item) => cardPermalink(base, item);
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.js';
 import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
 import { HOME_KIND, homeHandler } from './home.js';
+import { MERGE_NOTICE_KIND, mergeNoticeHandler } from './merge.js';
 import { POST_KIND, postHandler } from './posts.js';
 import { NOTICE_KIND, noticeHandler } from './replies.js';
 import { STATUS_UPDATE_KIND, statusUpdateHandler } from './triage.js';
@@ -24,6 +25,7 @@ export function createOutbox(
       [POST_KIND]: postHandler(deps),
       [STATUS_UPDATE_KIND]: statusUpdateHandler(deps),
       [HOME_KIND]: homeHandler(deps),
+      [MERGE_NOTICE_KIND]: mergeNoticeHandler(deps),
     },
     ...options,
   });

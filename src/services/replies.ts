@@ -10,15 +10,22 @@ import { withRateLimit } from '../slack/calls.js';
 export interface PrivateTarget {
   userId: string;
   responseUrl?: string | null | undefined;
+  /** Through the response_url, replace the message whose button was clicked (its buttons done with). */
+  replaceOriginal?: boolean | undefined;
 }
 
 /** Posts to a response_url (ephemeral, where the person typed). False when Slack no longer takes it. */
-async function postToResponseUrl(deps: Pick<Deps, 'logger'>, url: string, content: MessageContent): Promise<boolean> {
+async function postToResponseUrl(
+  deps: Pick<Deps, 'logger'>,
+  url: string,
+  content: MessageContent,
+  replaceOriginal = false,
+): Promise<boolean> {
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...content }),
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: replaceOriginal, ...content }),
       signal: AbortSignal.timeout(10_000),
     });
     if (res.ok) return true;
@@ -41,7 +48,7 @@ export async function tellUser(
   content: MessageContent,
   options: { waitOutRateLimits?: boolean } = {},
 ): Promise<void> {
-  if (target.responseUrl && (await postToResponseUrl(deps, target.responseUrl, content))) return;
+  if (target.responseUrl && (await postToResponseUrl(deps, target.responseUrl, content, target.replaceOriginal === true))) return;
   const dm = () => client.chat.postMessage({ channel: target.userId, text: content.text, blocks: content.blocks, unfurl_links: false });
   await (options.waitOutRateLimits === false ? dm() : withRateLimit(deps.clock, dm));
 }
@@ -63,7 +70,12 @@ export async function enqueueNotice(
       teamId: notice.teamId,
       key: notice.key,
       kind: NOTICE_KIND,
-      payload: { userId: notice.target.userId, responseUrl: notice.target.responseUrl ?? null, content: notice.content },
+      payload: {
+        userId: notice.target.userId,
+        responseUrl: notice.target.responseUrl ?? null,
+        ...(notice.target.replaceOriginal ? { replaceOriginal: true } : {}),
+        content: notice.content,
+      },
     },
     now,
   );
@@ -74,7 +86,11 @@ export function noticeHandler(deps: Pick<Deps, 'clock' | 'logger'>): OutboxHandl
   return {
     async send({ payload, client }) {
       const content = payload.content as MessageContent;
-      const target = { userId: String(payload.userId), responseUrl: typeof payload.responseUrl === 'string' ? payload.responseUrl : null };
+      const target = {
+        userId: String(payload.userId),
+        responseUrl: typeof payload.responseUrl === 'string' ? payload.responseUrl : null,
+        replaceOriginal: payload.replaceOriginal === true,
+      };
       await tellUser(deps, client, target, content, { waitOutRateLimits: false });
       return {};
     },

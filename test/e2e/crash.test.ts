@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SIGNING_SECRET } from '../support/app.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { unrelatedTexts } from '../support/fixtures.js';
 import { freePort, startProcess, waitForHealth } from '../support/process.js';
 import { sendCommand } from '../support/slack-requests.js';
 
@@ -55,7 +56,7 @@ describeDb(`a crash while cards are in flight (${dialect})`, () => {
       return undefined;
     });
     const first = await boot();
-    const texts = Array.from({ length: 12 }, (_, n) => `Heard on call ${n + 1}`);
+    const texts = unrelatedTexts(12);
     const answers = await Promise.all(
       texts.map((text) =>
         sendCommand(first.url, { command: '/feedback', text, response_url: fake.responseUrl(text) }, { secret: SIGNING_SECRET }),

@@ -434,7 +434,7 @@ describeDb(`the Home tab as a dashboard (${dialect})`, () => {
       expect(JSON.stringify(answer.args.blocks)).toContain(en.sides.change);
 
       // The next filing does not ask again.
-      const next = await file(app, 'U0SALES9', 'Buyers want SCIM too', 'filed-2');
+      const next = await file(app, 'U0SALES9', 'Renewals need a usage report', 'filed-2');
       expect(picker((next.args.blocks as Block[]) ?? [])).toBeUndefined();
       expect(next.args.blocks).toHaveLength(1);
     });

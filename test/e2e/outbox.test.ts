@@ -7,6 +7,7 @@ import { CHANNEL, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../su
 import { runCliCaptured } from '../support/cli.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../support/fake-slack.js';
+import { unrelatedTexts } from '../support/fixtures.js';
 import { outboxRows } from '../support/outbox.js';
 import { sendCommand } from '../support/slack-requests.js';
 
@@ -174,7 +175,7 @@ describeDb(`the outbox (${dialect})`, () => {
     // Fault: none but concurrency; filings alternate between replicas, all at once.
     const a = await start({ instanceId: 'replica-a', pollMs: 50 });
     const b = await start({ instanceId: 'replica-b', pollMs: 50 });
-    const texts = Array.from({ length: 24 }, (_, n) => `Field note ${n + 1}`);
+    const texts = unrelatedTexts(24);
     const answers = await Promise.all(texts.map((text, n) => file(n % 2 === 0 ? a : b, text)));
     expect(answers.every((r) => r.status === 200)).toBe(true);
     for (const text of texts) await fake.waitFor('response_url', (c) => c.args._id === text, 8_000);

@@ -510,7 +510,7 @@ describeDb(`triage on the card, closing the loop, customers (${dialect})`, () =>
 
   it('a merged item’s card says "Merged into #N" with a link to the original, and offers no controls', async () => {
     const original = await fileCard('Offline mode for field reps');
-    const duplicate = await fileCard('Reps need to work offline');
+    const duplicate = await fileCard('Quarterly pricing sheet for resellers');
     e2e.fake.reset();
     // As `/terrain merge` leaves it (another part of Terrain): merged, pointing to the original, and its card updated.
     await e2e.db.db

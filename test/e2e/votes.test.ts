@@ -77,8 +77,8 @@ describeDb(`reaction votes over the Events API (${dialect})`, () => {
 
   it('votes are counted per item: the same user voting on two cards gives each card one vote', async () => {
     await e2e.start();
-    const a = await fileCard('First card text');
-    const b = await fileCard('Second card text');
+    const a = await fileCard('Banks ask for single sign-on');
+    const b = await fileCard('Schools want printable invoices');
     expect(a.ts).not.toBe(b.ts);
     await react('reaction_added', { user: 'U0MKT1', reaction: '+1', ts: a.ts });
     await react('reaction_added', { user: 'U0MKT1', reaction: '+1', ts: b.ts });

@@ -22,3 +22,39 @@ export function itemInput(overrides: Partial<NewItemInput> = {}): NewItemInput {
     ...overrides,
   };
 }
+
+/**
+ * Texts that share no meaningful word, for tests that file many items at once: Terrain holds back the
+ * card of an item that looks like an open one (its author may vote for that one instead), so texts such
+ * as "Note 1", "Note 2" would wait two minutes.
+ */
+export function unrelatedTexts(count: number): string[] {
+  const words = [
+    'Alpha ledger',
+    'Bravo kiosk',
+    'Charlie invoice',
+    'Delta onboarding',
+    'Echo webinar',
+    'Foxtrot pricing',
+    'Golf roadmap',
+    'Hotel loyalty',
+    'India tablet',
+    'Juliet warranty',
+    'Kilo checkout',
+    'Lima badge',
+    'Mike compliance',
+    'November shipping',
+    'Oscar brochure',
+    'Papa dashboard',
+    'Quebec integration',
+    'Romeo payroll',
+    'Sierra calendar',
+    'Tango audit',
+    'Uniform reseller',
+    'Victor trial',
+    'Whiskey printer',
+    'Xray translation',
+  ];
+  if (count > words.length) throw new RangeError(`unrelatedTexts: ${words.length} at most`);
+  return words.slice(0, count);
+}

@@ -3,12 +3,14 @@ import type { ItemKind } from '../../../db/schema.js';
 import { noticeWithText } from '../../blocks/messages.js';
 import type { Deps } from '../../deps.js';
 import { type FieldError, validateItemForm } from '../../domain/items.js';
+import { urlOfTeamDomain } from '../../domain/links.js';
 import { isTeamId, isUserId } from '../../domain/slack-ids.js';
 import { isLocale, type Messages, messages } from '../../i18n/index.js';
 import { FIELDS } from '../../ids.js';
 import { storeItem } from '../../services/cards.js';
 import { sharedChannel } from '../../services/channel.js';
 import { tellUser } from '../../services/replies.js';
+import { enqueueSuggestion, findSimilar, SUGGESTION_GRACE_MS, suggestionFor } from '../../services/similar.js';
 import { parseModalMetadata, readItemForm } from '../../slack/view-state.js';
 
 const BLOCK_OF: Readonly<Record<string, string>> = {
@@ -63,6 +65,9 @@ export function itemSubmitted(deps: Deps, kind: ItemKind) {
       meta.sourceChannelId && meta.sourceTs
         ? { channelId: meta.sourceChannelId, ts: meta.sourceTs, permalink: meta.sourcePermalink ?? null }
         : undefined;
+    // Open items that look alike are offered to the filer (a modal's acknowledgement carries no message).
+    const similar = await findSimilar(deps, teamId, result.item);
+    const workspace = urlOfTeamDomain(body.team?.domain);
     await storeItem(deps, {
       teamId,
       userId,
@@ -72,6 +77,17 @@ export function itemSubmitted(deps: Deps, kind: ItemKind) {
       replyTo: meta.responseUrl ?? null,
       locale,
       clientKey: `view:${view.id}`,
+      ...(similar.length > 0
+        ? {
+            cardDelayMs: SUGGESTION_GRACE_MS,
+            alsoQueue: (trx, item) =>
+              enqueueSuggestion(
+                trx,
+                { item, target: { userId, responseUrl: meta.responseUrl ?? null }, content: suggestionFor(t, item.id, similar, workspace) },
+                deps.clock.now(),
+              ).then(() => undefined),
+          }
+        : {}),
     });
     await ack();
     // The card was queued with the item (once: the same view submitted twice is the same item).

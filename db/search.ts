@@ -1,0 +1,169 @@
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { dialectOf } from './connection.js';
+import { voteCount } from './items.js';
+import type { Database, Item, ItemStatus } from './schema.js';
+import { fts5Query, searchTerms, significantTerms, type TermsMode, tsQuery } from './search-terms.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Items still waiting for, or getting, an answer: what a new item may duplicate. */
+export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'acknowledged', 'planned'];
+/** Every item that stands on its own (not merged into another): what a duplicate may be merged into. */
+export const STANDING_STATUSES: readonly ItemStatus[] = [...OPEN_STATUSES, 'shipped', 'declined'];
+
+/**
+ * The indexed expression of migration 0007, character for character: PostgreSQL uses the index only for
+ * this exact expression (test/db/search.test.ts EXPLAINs the query to keep the two together).
+ */
+const ACCENTED =
+  'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſ';
+const FOLDED =
+  'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzs';
+const fold = (column: string) => `lower(translate(${column}, '${ACCENTED}', '${FOLDED}'))`;
+const others = ['product', 'customer', 'competitor', 'customer_need', 'reason'].map((c) => `coalesce(${c}, '')`).join(` || ' ' || `);
+const PG_VECTOR = sql.raw(
+  `(setweight(to_tsvector('simple', ${fold('items.text')}), 'A') || setweight(to_tsvector('simple', ${fold(others.replace(/coalesce\((\w+)/g, 'coalesce(items.$1'))}), 'B'))`,
+);
+
+/** FTS5 column weights (text, product, customer, competitor, customer need, why): the text counts most. */
+const FTS_WEIGHTS = sql.raw('10.0, 3.0, 3.0, 3.0, 5.0, 5.0');
+
+export interface SearchHit extends Item {
+  votes: number;
+  /** Customers (accounts) behind the item, each once. */
+  customers: number;
+  /** The revenue filed with the item plus the customers' revenue at stake. */
+  revenue_at_stake: number;
+  /** How well the item matches: higher is better, comparable within one search only. */
+  relevance: number;
+}
+
+export interface SearchOptions {
+  mode: TermsMode;
+  limit: number;
+  /** Only items in these statuses (default: any but `merged`, whose votes and customers moved on). */
+  statuses?: readonly ItemStatus[] | undefined;
+  excludeId?: number | undefined;
+}
+
+const customersCount = (eb: ExpressionBuilder<Database, 'items'>) =>
+  eb
+    .selectFrom('item_customers')
+    .select(sql<number>`count(*)`.as('n'))
+    .whereRef('item_customers.team_id', '=', 'items.team_id')
+    .whereRef('item_customers.item_id', '=', 'items.id')
+    .as('customers');
+
+const revenueAtStake = (eb: ExpressionBuilder<Database, 'items'>) =>
+  sql<number>`coalesce(items.revenue, 0) + coalesce((${eb
+    .selectFrom('item_customers')
+    .select(sql<number>`sum(item_customers.revenue)`.as('r'))
+    .whereRef('item_customers.team_id', '=', 'items.team_id')
+    .whereRef('item_customers.item_id', '=', 'items.id')}), 0)`.as('revenue_at_stake');
+
+/**
+ * The search as one query, best matches first, for terms already made safe (db/search-terms.ts): the
+ * dialect's full-text match gives the candidates and their relevance, the rest is plain kysely. Exported
+ * so that tests can EXPLAIN it.
+ */
+export function searchQuery(
+  db: Db,
+  teamId: string,
+  terms: readonly string[],
+  options: SearchOptions,
+): SelectQueryBuilder<Database, 'items', SearchHit> {
+  let q: SelectQueryBuilder<Database, 'items', { relevance: number }>;
+  if (dialectOf(db) === 'postgres') {
+    const query = sql`to_tsquery('simple', ${tsQuery(terms, options.mode)})`;
+    q = db
+      .selectFrom('items')
+      .select(sql<number>`ts_rank(${PG_VECTOR}, ${query})`.as('relevance'))
+      .where(sql<boolean>`${PG_VECTOR} @@ ${query}`);
+  } else {
+    const hits = sql<{
+      rowid: number;
+      rank: number;
+    }>`(select rowid, bm25(items_fts, ${FTS_WEIGHTS}) as rank from items_fts where items_fts match ${fts5Query(terms, options.mode)})`;
+    // bm25 is lower for better matches: turned around so that both dialects sort the same way.
+    q = db
+      .selectFrom('items')
+      .innerJoin(hits.as('hits'), 'hits.rowid', 'items.id')
+      .select(sql<number>`-hits.rank`.as('relevance')) as unknown as typeof q;
+  }
+  let full = q.selectAll('items').select(voteCount).select(customersCount).select(revenueAtStake).where('items.team_id', '=', teamId);
+  full = options.statuses ? full.where('items.status', 'in', [...options.statuses]) : full.where('items.status', '!=', 'merged');
+  if (options.excludeId !== undefined) full = full.where('items.id', '!=', options.excludeId);
+  return full.orderBy('relevance', 'desc').orderBy('items.id', 'desc').limit(options.limit) as SelectQueryBuilder<
+    Database,
+    'items',
+    SearchHit
+  >;
+}
+
+type Counted = Omit<SearchHit, 'votes' | 'customers'> & { votes: number | null; customers: number | null };
+
+/** Counts come back as numbers or, from some drivers, text: every caller gets numbers. */
+const numbers = (rows: Counted[]): SearchHit[] =>
+  rows.map((r) => ({
+    ...r,
+    votes: Number(r.votes ?? 0),
+    customers: Number(r.customers ?? 0),
+    revenue_at_stake: Number(r.revenue_at_stake ?? 0),
+    relevance: Number(r.relevance ?? 0),
+  }));
+
+export async function searchItems(db: Db, teamId: string, terms: readonly string[], options: SearchOptions): Promise<SearchHit[]> {
+  if (terms.length === 0) return [];
+  return numbers(await searchQuery(db, teamId, terms, options).execute());
+}
+
+/**
+ * What a person's words find: items holding every term; if none does, items holding any of them (so a
+ * search never comes back empty for one word too many). `terms` is empty when the words hold nothing to
+ * search for.
+ */
+export async function findItems(
+  db: Db,
+  teamId: string,
+  words: string,
+  limit: number,
+): Promise<{ terms: string[]; mode: TermsMode; hits: SearchHit[] }> {
+  const terms = searchTerms(words);
+  const all = await searchItems(db, teamId, terms, { mode: 'all', limit });
+  if (all.length > 0 || terms.length < 2) return { terms, mode: 'all', hits: all };
+  return { terms, mode: 'any', hits: await searchItems(db, teamId, terms, { mode: 'any', limit }) };
+}
+
+/**
+ * Open items of the workspace sharing words with `text`, best matches first: the candidates for "this was
+ * already raised" (src/domain/similar.ts judges which are close enough).
+ */
+export async function similarOpenItems(
+  db: Db,
+  teamId: string,
+  text: string,
+  limit: number,
+  options: { excludeId?: number; statuses?: readonly ItemStatus[] } = {},
+): Promise<SearchHit[]> {
+  return searchItems(db, teamId, significantTerms(text), {
+    mode: 'any',
+    limit,
+    statuses: options.statuses ?? OPEN_STATUSES,
+    excludeId: options.excludeId,
+  });
+}
+
+/** One item with the same counts as search results (votes, customers, revenue), relevance 0. */
+export async function getItemWithCounts(db: Db, teamId: string, id: number): Promise<SearchHit | undefined> {
+  const row = await db
+    .selectFrom('items')
+    .selectAll('items')
+    .select(voteCount)
+    .select(customersCount)
+    .select(revenueAtStake)
+    .select(sql<number>`0`.as('relevance'))
+    .where('items.team_id', '=', teamId)
+    .where('items.id', '=', id)
+    .executeTakeFirst();
+  return row ? numbers([row])[0] : undefined;
+}
