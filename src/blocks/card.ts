@@ -140,6 +140,10 @@ function controls(view: CardView, t: Messages): ActionsBlock | null {
   if (item.status !== 'shipped') {
     buttons.push({ type: 'button', action_id: ACTIONS.addCustomer, value: String(item.id), text: plain(t.card.button.addCustomer) });
   }
+  // Marketing marks a duplicate from its card (the modal asks for the original); only while it is open.
+  if (item.status !== 'shipped' && item.status !== 'declined') {
+    buttons.push({ type: 'button', action_id: ACTIONS.mergeItem, value: String(item.id), text: plain(t.card.button.merge) });
+  }
   const options: PlainTextOption[] = moves.map((to) => ({
     text: plain(reopen(to) ? t.card.withNote.reopen : t.card.withNote[to]),
     value: to,

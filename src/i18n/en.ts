@@ -56,6 +56,7 @@ export const en = {
       declined: 'Decline…',
       reopen: 'Reopen',
       addCustomer: 'Add a customer',
+      merge: 'Duplicate of…',
     },
     /** The "with a note" menu: the same moves, with a note the field will read. */
     withNote: {

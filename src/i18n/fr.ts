@@ -50,6 +50,7 @@ export const fr: Messages = {
       declined: 'Refuser…',
       reopen: 'Rouvrir',
       addCustomer: 'Ajouter un client',
+      merge: 'Doublon de…',
     },
     withNote: {
       acknowledged: 'Pris en compte, avec une note…',

@@ -213,6 +213,7 @@ describe('buildItemCard', () => {
       ['item_status_planned', 'planned', 'Planned'],
       ['item_status_shipped', 'shipped', 'Shipped'],
       ['add_customer', '42', 'Add a customer'],
+      ['merge_item', '42', 'Duplicate of…'],
       [STATUS_NOTE_ACTION, undefined, undefined],
     ]);
     expect(block!.elements.at(-1)!.options!.map((o) => [o.value, o.text.text])).toEqual([
@@ -228,11 +229,14 @@ describe('buildItemCard', () => {
 
   it('shows only the moves that make sense from where the item is; shipped and declined items reopen', () => {
     const moves = (status: CardItem['status']) =>
-      actionsOf(buildItemCard(view(feedback({ status })), en, 'en', '+1').blocks)[0]?.elements.map((e) => e.value ?? e.action_id);
-    expect(moves('acknowledged')).toEqual(['planned', 'shipped', '42', STATUS_NOTE_ACTION]);
-    expect(moves('planned')).toEqual(['shipped', '42', STATUS_NOTE_ACTION]);
+      actionsOf(buildItemCard(view(feedback({ status })), en, 'en', '+1').blocks)[0]?.elements.map((e) =>
+        e.action_id.startsWith('item_status_') && e.value ? e.value : e.action_id,
+      );
+    // Statuses by value; the other controls by action id (their value is the item's id).
+    expect(moves('acknowledged')).toEqual(['planned', 'shipped', 'add_customer', 'merge_item', STATUS_NOTE_ACTION]);
+    expect(moves('planned')).toEqual(['shipped', 'add_customer', 'merge_item', STATUS_NOTE_ACTION]);
     expect(moves('shipped')).toEqual(['acknowledged']);
-    expect(moves('declined')).toEqual(['acknowledged', '42']);
+    expect(moves('declined')).toEqual(['acknowledged', 'add_customer']);
     const reopen = actionsOf(buildItemCard(view(feedback({ status: 'declined' })), fr, 'fr', '+1').blocks)[0]!.elements[0]!;
     expect(reopen.text?.text).toBe('Rouvrir');
   });
