@@ -271,10 +271,10 @@ export const fr: Messages = {
     sideCounts: (side, items, votes) => `${side} ${items} élément${items > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
     trend: (spark, counts) =>
       `*Tendance sur 8 semaines :* ${spark}  ${counts} _(nouveaux éléments par semaine, du plus ancien au plus récent)_`,
-    topTitle: ':trophy: *Les plus votés cette semaine*',
-    topTitlePeriod: ':trophy: *Les plus votés sur la période*',
-    topLine: (rank, item, added, total, revenue) =>
-      `${rank}. ${item} — ${added} · ${total} au total${revenue ? ` · ${revenue} en jeu` : ''}`,
+    topTitle: ':trophy: *Les plus soutenus cette semaine*',
+    topTitlePeriod: ':trophy: *Les plus soutenus sur la période*',
+    topLine: (rank, item, added, total, revenue, customers = 0) =>
+      `${rank}. ${item} — ${added} · ${total} au total${customers > 0 ? ` · ${customers} client${customers > 1 ? 's' : ''}` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
     thisWeek: (n, when = 'cette semaine') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *Nouveaux signalements*',
     flagLine: (item, author) => `• ${item} — ${author}`,
