@@ -14,6 +14,9 @@ const MOVES: Readonly<Record<ItemStatus, readonly TriageStatus[]>> = {
   merged: [],
 };
 
+/** Open: not answered for good yet (shipped, declined and merged are). */
+export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'acknowledged', 'planned'];
+
 export const TRIAGE_STATUSES = ['acknowledged', 'planned', 'shipped', 'declined'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
