@@ -18,6 +18,7 @@ import { composeDigest, type DigestData, type DigestItem } from '../../../src/di
 import { periodWeek } from '../../../src/domain/periods.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
+import { storedItem } from '../../support/fixtures.js';
 
 /** One workspace (its amounts in euros) read in English and in French. */
 const EN: DigestContext = { t: en, locale: 'en', timezone: 'Europe/Paris', currency: 'EUR' };
@@ -48,38 +49,14 @@ function digestItem(id: number, over: Partial<DigestItem> = {}): DigestItem {
 
 /** A stored item (as the repositories give it) for the composition tests. */
 function fullRow(id: number): ItemWithSupport {
-  return {
-    id,
+  return storedItem(id, {
     team_id: 'T0TEAM',
-    kind: 'feedback',
-    category: 'need',
-    text: `Item ${id}`,
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
     author_id: 'U0SALES',
     author_side: null,
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    status: 'new',
-    merged_into: null,
     card_channel_id: 'C0CARDS',
     card_ts: null,
-    card_state: 'posted',
-    first_response_at: null,
-    reply_to: null,
-    locale: null,
-    client_key: null,
     created_at: '2026-12-30T10:00:00.000Z',
-    updated_at: '2026-12-30T10:00:00.000Z',
-    votes: 0,
-    customers: [],
-  };
+  });
 }
 
 function data(over: Partial<DigestData> = {}): DigestData {
@@ -495,39 +472,20 @@ describe('buildDigest with 300 items', () => {
   };
 
   function row(id: number, over: Partial<ItemWithSupport> = {}): ItemWithSupport {
-    return {
-      id,
+    return storedItem(id, {
       team_id: 'T0TEAM',
       kind: id % 10 === 0 ? 'flag' : 'feedback',
       category: id % 10 === 0 ? null : 'need',
       text: longText(id),
-      product: null,
-      customer: null,
       revenue: id % 7 === 0 ? id * 1_000 : null,
-      urgency: null,
       competitor: id % 3 === 0 ? `${id % 2 === 0 ? 'ACME' : 'acme'} & <Co> | ${id % 40}` : null,
-      customer_need: null,
-      reason: null,
       author_id: AUTHORS[id % AUTHORS.length]!,
       author_side: id % 4 === 0 ? 'marketing' : null,
-      source_channel_id: null,
-      source_ts: null,
-      source_permalink: null,
-      status: 'new',
-      merged_into: null,
       card_channel_id: 'C0CARDS',
-      card_ts: `1767600000.${String(id).padStart(6, '0')}`,
-      card_state: 'posted',
-      first_response_at: null,
-      reply_to: null,
-      locale: null,
-      client_key: null,
       created_at: new Date(PERIOD.start.getTime() + id * 60_000).toISOString(),
-      updated_at: new Date(PERIOD.start.getTime() + id * 60_000).toISOString(),
       votes: id <= 200 ? (id % 5) + 1 + (id % 3) : 0,
-      customers: [],
       ...over,
-    };
+    });
   }
 
   function bigRows(): DigestRows {

@@ -1,42 +1,26 @@
 import type { AnyBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { buildHome, HOME_LISTS, type HomeData, type HomeItem } from '../../../src/blocks/home.js';
-import { NO_DETAILS } from '../../../src/domain/items.js';
+import { withSupport } from '../../../src/domain/ranking.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
 import { ACTIONS } from '../../../src/ids.js';
+import { storedItem } from '../../support/fixtures.js';
 
 const NOW = new Date('2026-11-23T08:00:00.000Z');
 
 function item(id: number, over: Partial<HomeItem> = {}): HomeItem {
-  return {
-    id,
+  const stored = storedItem(id, {
     team_id: 'T0123',
-    kind: 'feedback',
     category: 'idea',
     text: `Item number ${id}`,
-    ...NO_DETAILS,
     author_id: 'U0AUTHOR',
-    author_side: 'sales',
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    status: 'new',
-    merged_into: null,
     card_channel_id: 'C0123',
     card_ts: `1700000000.${String(id).padStart(6, '0')}`,
-    card_state: 'posted',
-    first_response_at: null,
-    reply_to: null,
     locale: 'en',
-    client_key: null,
     created_at: '2026-11-18T09:00:00.000Z',
-    updated_at: '2026-11-18T09:00:00.000Z',
-    votes: 0,
-    customers: 0,
-    revenueAtStake: null,
-    ...over,
-  };
+  });
+  return { ...withSupport(stored), ...over };
 }
 
 const link = (i: HomeItem) => `https://acme.slack.com/archives/${i.card_channel_id}/p${i.card_ts!.replace('.', '')}`;

@@ -13,8 +13,8 @@ import {
   TREND_WEEKS,
   weeklyCounts,
 } from '../../../src/digest/compose.js';
-import { NO_DETAILS } from '../../../src/domain/items.js';
 import { rankScore } from '../../../src/domain/ranking.js';
+import { storedItem } from '../../support/fixtures.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -27,33 +27,14 @@ const isoBefore = (end: Date, ms: number) => new Date(end.getTime() - ms).toISOS
 type Row = ItemWithSupport;
 
 function item(id: number, over: Partial<Row> = {}): Row {
-  return {
-    id,
+  return storedItem(id, {
     team_id: 'T0TEAM',
-    kind: 'feedback',
     category: 'idea',
-    text: `Item ${id}`,
-    ...NO_DETAILS,
     author_id: 'U0SALES',
     author_side: null,
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    status: 'new',
-    merged_into: null,
     card_channel_id: 'C0CARDS',
-    card_ts: `1767600000.${String(id).padStart(6, '0')}`,
-    card_state: 'posted',
-    first_response_at: null,
-    reply_to: null,
-    locale: null,
-    client_key: null,
-    created_at: '2026-01-07T10:00:00.000Z',
-    updated_at: '2026-01-07T10:00:00.000Z',
-    votes: 0,
-    customers: [],
     ...over,
-  };
+  });
 }
 
 function rows(over: Partial<DigestRows> = {}): DigestRows {
