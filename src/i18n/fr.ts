@@ -366,7 +366,8 @@ export const fr: Messages = {
     waitingNone: 'Rien n’attend de réponse : le terrain a eu un retour sur tout.',
     waitingLine: (text, waited, backing) => `${text}\n_En attente depuis ${waited} · ${backing}_`,
     more: (n) => `…et ${n} de plus, plus récents.`,
-    from: (name) => `de ${name}`,
+    // « d’Alex », « de Sam »: French elides before a vowel.
+    from: (name) => (/^[aeiouyàâäéèêëîïôöûüù]/i.test(name) ? `d’${name}` : `de ${name}`),
     topTitle: 'Les éléments ouverts de la semaine',
     topNone: 'Aucun élément ouvert n’a été déposé ni voté cette semaine.',
     topLine: (rank, text, status, backing) => `${rank}. ${text}\n_${status} · ${backing}_`,

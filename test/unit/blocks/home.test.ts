@@ -172,6 +172,21 @@ describe('buildHome', () => {
       expect(lines).toContain(en.home.waitingLine('Item number 20', '21 days', 'from Sam &lt;Seller&gt; · 4 votes'));
     });
 
+    it('in French, says who filed what waits the French way: « d’Alex », « de Sam »', () => {
+      const names = new Map([
+        ['U0ALEX', 'Alex Closer'],
+        ['U0SAM', 'Sam Seller'],
+        ['U0ELO', 'Élodie'],
+      ]);
+      const items = [item(1, { author_id: 'U0ALEX' }), item(2, { author_id: 'U0SAM' }), item(3, { author_id: 'U0ELO' })];
+      const lines = sectionTexts(blocksOf(data({ t: fr, locale: 'fr', answers: true, waiting: { items, total: 3 }, names })));
+      expect(lines.filter((l) => l.includes('En attente')).map((l) => l.split(' · ')[1])).toEqual([
+        'd’Alex Closer',
+        'de Sam Seller',
+        'd’Élodie',
+      ]);
+    });
+
     it('says so when nothing waits', () => {
       expect(JSON.stringify(blocksOf(data({ answers: true })))).toContain(en.home.waitingNone);
     });
