@@ -80,7 +80,7 @@ try {
   t0 = performance.now();
   const digest = buildDigest(
     composeDigest(rows, period, () => 'https://acme.slack.com/archives/C0TERRAIN/p1'),
-    { t: messages('en'), locale: 'en', timezone: 'Europe/Paris' },
+    { t: messages('en'), locale: 'en', timezone: 'Europe/Paris', currency: 'USD' },
   );
   const build = performance.now() - t0;
   report('read one digest period', 1, read);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { type ItemWithVotes, numericVotes, voteCount } from './items.js';
 import type { Database, ItemCustomer, ItemStatus } from './schema.js';
 
@@ -60,24 +60,61 @@ export interface ItemWithSupport extends ItemWithVotes {
 export interface SupportFilter {
   ids?: readonly number[];
   statuses?: readonly ItemStatus[];
+  authorId?: string;
+  /** Still waiting for marketing's first answer: `new`, never answered. */
+  awaitingAnswer?: boolean;
   /** Created after this instant (exclusive). */
   createdAfter?: Date;
+  /** Created at or before this instant. */
+  createdUntil?: Date;
+  /** Filed, or voted for, after this instant (exclusive): what drew the field's attention since. */
+  activeSince?: Date;
+  /** `id` (oldest first, the default), `newest` (last filed first) or `filed` (by filing time: what has waited longest first). */
+  order?: 'id' | 'newest' | 'filed';
   limit?: number;
 }
 
-/**
- * Items with their votes and customers, for ranking (digest, Home, search) and export: two queries
- * whatever the number of items. Oldest first; rank them with `rankItems` (src/domain/ranking.ts) after
- * `tallyCustomers` (src/domain/customers.ts), which counts each account once.
- */
-export async function listItemsWithSupport(db: Db, teamId: string | undefined, filter: SupportFilter = {}): Promise<ItemWithSupport[]> {
-  if (filter.ids?.length === 0 || filter.statuses?.length === 0) return [];
-  let q = db.selectFrom('items').selectAll('items').select(voteCount);
+/** The items a filter selects, in one place for the list and its count. */
+function whereFilter<O>(q: SelectQueryBuilder<Database, 'items', O>, teamId: string | undefined, filter: SupportFilter) {
   if (teamId !== undefined) q = q.where('items.team_id', '=', teamId);
   if (filter.ids) q = q.where('items.id', 'in', [...filter.ids]);
   if (filter.statuses) q = q.where('items.status', 'in', [...filter.statuses]);
+  if (filter.authorId !== undefined) q = q.where('items.author_id', '=', filter.authorId);
+  if (filter.awaitingAnswer) q = q.where('items.status', '=', 'new').where('items.first_response_at', 'is', null);
   if (filter.createdAfter) q = q.where('items.created_at', '>', filter.createdAfter.toISOString());
-  q = q.orderBy('items.id');
+  if (filter.createdUntil) q = q.where('items.created_at', '<=', filter.createdUntil.toISOString());
+  if (filter.activeSince) {
+    const at = filter.activeSince.toISOString();
+    q = q.where((eb) =>
+      eb.or([
+        eb('items.created_at', '>', at),
+        eb.exists(
+          eb
+            .selectFrom('vote_reactions')
+            .select('vote_reactions.item_id')
+            .whereRef('vote_reactions.item_id', '=', 'items.id')
+            .where('vote_reactions.active', '=', 1)
+            .where('vote_reactions.added_at', '>', at),
+        ),
+      ]),
+    );
+  }
+  return q;
+}
+
+const isEmpty = (filter: SupportFilter) => filter.ids?.length === 0 || filter.statuses?.length === 0;
+
+/**
+ * Items with their votes and customers, for ranking (digest, Home, search) and export: two queries
+ * whatever the number of items. Rank them with `rankItems` after `withSupport` (src/domain/ranking.ts),
+ * which counts each account once (`tallyCustomers`).
+ */
+export async function listItemsWithSupport(db: Db, teamId: string | undefined, filter: SupportFilter = {}): Promise<ItemWithSupport[]> {
+  if (isEmpty(filter) || filter.limit === 0) return [];
+  let q = whereFilter(db.selectFrom('items').selectAll('items').select(voteCount), teamId, filter);
+  if (filter.order === 'newest') q = q.orderBy('items.id', 'desc');
+  else if (filter.order === 'filed') q = q.orderBy('items.created_at').orderBy('items.id');
+  else q = q.orderBy('items.id');
   if (filter.limit !== undefined) q = q.limit(filter.limit);
   const items = numericVotes(await q.execute());
   const byItem = new Map<number, CustomerRef[]>();
@@ -98,4 +135,11 @@ export async function listItemsWithSupport(db: Db, teamId: string | undefined, f
     }
   }
   return items.map((item) => ({ ...item, customers: byItem.get(item.id) ?? [] }));
+}
+
+/** How many items a filter selects (its `order` and `limit` aside). */
+export async function countItems(db: Db, teamId: string | undefined, filter: SupportFilter): Promise<number> {
+  if (isEmpty(filter)) return 0;
+  const row = await whereFilter(db.selectFrom('items'), teamId, filter).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

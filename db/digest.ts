@@ -1,28 +1,31 @@
 import { type Kysely, sql } from 'kysely';
-import { numericVotes, voteCount } from './items.js';
-import type { Database, Item, ItemStatus, Side } from './schema.js';
+import { type ItemWithSupport, listItemsWithSupport } from './customers.js';
+import type { Database, ItemStatus, Side } from './schema.js';
+import { listWaitingForAnswer, type ResponseTimes, responseTimes } from './triage.js';
 
-/** Everything one digest period needs, read in a handful of queries. Times are (start, end]. */
+/**
+ * Everything one digest period needs, read in a handful of queries. Times are (start, end]. Items come
+ * with their votes and customers (`listItemsWithSupport`), so the digest ranks them as Home and search do.
+ */
 export interface DigestRows {
-  itemsFiled: Array<Item & { votes: number }>;
+  itemsFiled: ItemWithSupport[];
   /** Votes that began in the period: (item, user) pairs whose first active reaction is in it. */
   votesCast: Array<{ item_id: number; user_id: string; voted_at: string }>;
   /** Items that received those votes (may be older than the period). */
-  votedItems: Array<Item & { votes: number }>;
+  votedItems: ItemWithSupport[];
   statusChanges: Array<{
     item_id: number;
     from_status: ItemStatus;
     to_status: ItemStatus;
     by_user_id: string;
     created_at: string;
-    item: Item & { votes: number };
+    item: ItemWithSupport;
   }>;
-  waiting: Array<Item & { votes: number }>;
+  /** What has waited for an answer longer than `waitingDays`, oldest first, and how many in all. */
+  waiting: ItemWithSupport[];
   waitingCount: number;
-  /** Items whose first answer from marketing came in the period: when filed, when answered. */
-  firstResponses: Array<{ created_at: string; first_response_at: string }>;
-  /** Items filed by the period's end that are still `new`. */
-  awaitingAnswer: number;
+  /** Marketing's response time in the period, and how many still wait for a first answer. */
+  responses: Pick<ResponseTimes, 'waitsMs' | 'waitingCount'>;
   /** created_at of every item filed in the trend window, for the weekly sparkline. */
   trendCreatedAt: string[];
   sides: Map<string, Side>;
@@ -36,17 +39,8 @@ export async function readDigestRows(
 ): Promise<DigestRows> {
   const start = period.start.toISOString();
   const end = period.end.toISOString();
-  const waitingBefore = new Date(period.end.getTime() - options.waitingDays * 86_400_000).toISOString();
 
-  const itemsFiled = await db
-    .selectFrom('items')
-    .selectAll('items')
-    .select(voteCount)
-    .where('items.team_id', '=', teamId)
-    .where('items.created_at', '>', start)
-    .where('items.created_at', '<=', end)
-    .orderBy('items.id')
-    .execute();
+  const itemsFiled = await listItemsWithSupport(db, teamId, { createdAfter: period.start, createdUntil: period.end });
 
   const votesCast = await db
     .selectFrom('vote_reactions')
@@ -57,18 +51,7 @@ export async function readDigestRows(
     .having(sql<string>`min(added_at)`, '>', start)
     .having(sql<string>`min(added_at)`, '<=', end)
     .execute();
-
-  const votedIds = [...new Set(votesCast.map((v) => v.item_id))];
-  const votedItems =
-    votedIds.length === 0
-      ? []
-      : await db
-          .selectFrom('items')
-          .selectAll('items')
-          .select(voteCount)
-          .where('items.team_id', '=', teamId)
-          .where('items.id', 'in', votedIds)
-          .execute();
+  const votedItems = await listItemsWithSupport(db, teamId, { ids: [...new Set(votesCast.map((v) => v.item_id))] });
 
   const changes = await db
     .selectFrom('status_changes')
@@ -78,29 +61,14 @@ export async function readDigestRows(
     .where('created_at', '<=', end)
     .orderBy('created_at')
     .execute();
-  const changedIds = [...new Set(changes.map((c) => c.item_id))];
-  const changedItems =
-    changedIds.length === 0
-      ? []
-      : numericVotes(await db.selectFrom('items').selectAll('items').select(voteCount).where('items.id', 'in', changedIds).execute());
+  const changedItems = await listItemsWithSupport(db, teamId, { ids: [...new Set(changes.map((c) => c.item_id))] });
   const byId = new Map(changedItems.map((i) => [i.id, i]));
 
-  const waitingQuery = db
-    .selectFrom('items')
-    .where('items.team_id', '=', teamId)
-    .where('items.status', '=', 'new')
-    .where('items.created_at', '<=', waitingBefore);
-  const waiting = await waitingQuery
-    .selectAll('items')
-    .select(voteCount)
-    .orderBy('items.created_at')
-    .orderBy('items.id')
-    .limit(options.waitingLimit)
-    .execute();
-  const waitingCount = await waitingQuery.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-
-  const firstResponses = await listFirstResponses(db, teamId, period);
-  const awaitingAnswer = await countAwaitingAnswer(db, teamId, period.end);
+  const waiting = await listWaitingForAnswer(db, teamId, {
+    filedBy: new Date(period.end.getTime() - options.waitingDays * 86_400_000),
+    limit: options.waitingLimit,
+  });
+  const { waitsMs, waitingCount } = await responseTimes(db, teamId, period, { waitingLimit: 0 });
 
   const trend = await db
     .selectFrom('items')
@@ -118,49 +86,17 @@ export async function readDigestRows(
     .execute();
 
   return {
-    itemsFiled: numericVotes(itemsFiled),
+    itemsFiled,
     votesCast,
-    votedItems: numericVotes(votedItems),
+    votedItems,
     statusChanges: changes.flatMap((c) => {
       const item = byId.get(c.item_id);
       return item ? [{ ...c, item }] : [];
     }),
-    waiting: numericVotes(waiting),
-    waitingCount: Number(waitingCount.n),
-    firstResponses,
-    awaitingAnswer,
+    waiting: waiting.items,
+    waitingCount: waiting.total,
+    responses: { waitsMs, waitingCount },
     trendCreatedAt: trend.map((t) => t.created_at),
     sides: new Map(members.map((m) => [m.user_id, m.side as Side])),
   };
-}
-
-/**
- * Items first answered by marketing in the period (their first move out of `new`, recorded in
- * items.first_response_at), with when they were filed: the digest's response time.
- */
-export async function listFirstResponses(
-  db: Kysely<Database>,
-  teamId: string,
-  period: { start: Date; end: Date },
-): Promise<Array<{ created_at: string; first_response_at: string }>> {
-  const rows = await db
-    .selectFrom('items')
-    .select(['created_at', 'first_response_at'])
-    .where('team_id', '=', teamId)
-    .where('first_response_at', '>', period.start.toISOString())
-    .where('first_response_at', '<=', period.end.toISOString())
-    .execute();
-  return rows.flatMap((r) => (r.first_response_at ? [{ created_at: r.created_at, first_response_at: r.first_response_at }] : []));
-}
-
-/** Items filed by `end` that still wait for marketing's first answer (status `new`). */
-export async function countAwaitingAnswer(db: Kysely<Database>, teamId: string, end: Date): Promise<number> {
-  const row = await db
-    .selectFrom('items')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('team_id', '=', teamId)
-    .where('status', '=', 'new')
-    .where('created_at', '<=', end.toISOString())
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

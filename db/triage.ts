@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type ItemWithVotes, numericVotes, voteCount } from './items.js';
+import { countItems, type ItemWithSupport, listItemsWithSupport } from './customers.js';
 import type { Database, ItemStatus, StatusChange } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -69,19 +69,34 @@ export async function statusHistory(db: Db, teamId: string, itemId: number): Pro
   return db.selectFrom('status_changes').selectAll().where('team_id', '=', teamId).where('item_id', '=', itemId).orderBy('id').execute();
 }
 
+/** What waits for marketing's first answer (`new`, never answered), oldest first, and how many in all. */
+export async function listWaitingForAnswer(
+  db: Db,
+  teamId: string,
+  options: { filedBy?: Date; limit: number },
+): Promise<{ items: ItemWithSupport[]; total: number }> {
+  const filter = { awaitingAnswer: true, ...(options.filedBy ? { createdUntil: options.filedBy } : {}) };
+  const [items, total] = await Promise.all([
+    listItemsWithSupport(db, teamId, { ...filter, order: 'filed', limit: options.limit }),
+    countItems(db, teamId, filter),
+  ]);
+  return { items, total };
+}
+
 export interface ResponseTimes {
-  /** Items whose first answer from marketing came in the period. */
-  answered: number;
-  /** The median wait, from filing to that first answer, in milliseconds; null when none was answered. */
-  medianMs: number | null;
-  /** Items still waiting for a first answer now (status `new`, filed by the end of the period), oldest first. */
-  waiting: ItemWithVotes[];
+  /**
+   * How long each item first answered in the period waited for that answer, in milliseconds, shortest
+   * first (its median is marketing's response time: `median` in src/domain/triage.ts).
+   */
+  waitsMs: number[];
+  /** Items still waiting for a first answer (filed by the end of the period), oldest first. */
+  waiting: ItemWithSupport[];
   waitingCount: number;
 }
 
 /**
- * Marketing's response time over a period (start, end]: the median time to a first answer of the items
- * answered in it, and the items still waiting for one (at most `waitingLimit` of them, with the count).
+ * Marketing's response time over a period (start, end]: how long the items first answered in it waited,
+ * and the items still waiting for an answer (at most `waitingLimit` of them, with the count).
  */
 export async function responseTimes(
   db: Db,
@@ -96,23 +111,9 @@ export async function responseTimes(
     .where('first_response_at', '>', period.start.toISOString())
     .where('first_response_at', '<=', period.end.toISOString())
     .execute();
-  const waits = answered.map((r) => Date.parse(r.first_response_at ?? r.created_at) - Date.parse(r.created_at)).sort((a, b) => a - b);
-  const mid = Math.floor(waits.length / 2);
-  const medianMs = waits.length === 0 ? null : waits.length % 2 === 1 ? waits[mid]! : (waits[mid - 1]! + waits[mid]!) / 2;
-
-  const waitingQuery = db
-    .selectFrom('items')
-    .where('items.team_id', '=', teamId)
-    .where('items.status', '=', 'new')
-    .where('items.first_response_at', 'is', null)
-    .where('items.created_at', '<=', period.end.toISOString());
-  const waiting = await waitingQuery
-    .selectAll('items')
-    .select(voteCount)
-    .orderBy('items.created_at')
-    .orderBy('items.id')
-    .limit(options.waitingLimit ?? 50)
-    .execute();
-  const count = await waitingQuery.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return { answered: waits.length, medianMs, waiting: numericVotes(waiting), waitingCount: Number(count.n) };
+  const waitsMs = answered
+    .map((r) => Math.max(0, Date.parse(r.first_response_at ?? r.created_at) - Date.parse(r.created_at)))
+    .sort((a, b) => a - b);
+  const waiting = await listWaitingForAnswer(db, teamId, { filedBy: period.end, limit: options.waitingLimit ?? 50 });
+  return { waitsMs, waiting: waiting.items, waitingCount: waiting.total };
 }

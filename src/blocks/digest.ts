@@ -3,15 +3,18 @@ import dayjs from 'dayjs';
 import type { DigestData, DigestItem } from '../digest/compose.js';
 import { sparkline } from '../digest/compose.js';
 import { chunk, escapeMrkdwn, truncate } from '../domain/escape.js';
+import { formatMoney } from '../domain/money.js';
 import { periodLabel } from '../domain/periods.js';
 import { mentionUser } from '../domain/slack-ids.js';
-import { formatAmount, inZone, type Locale, type Messages } from '../i18n/index.js';
+import { inZone, type Locale, type Messages } from '../i18n/index.js';
 import { context, LIMITS, type MessageContent, plain, section } from './kit.js';
 
 export interface DigestContext {
   t: Messages;
   locale: Locale;
   timezone: string;
+  /** The workspace's currency (ISO 4217): amounts at stake carry it. */
+  currency: string;
   /** People's names (user id → name), to name them without pinging them; a mention only credits what shipped. */
   names?: ReadonlyMap<string, string>;
   /** A private preview: there is no thread, so nothing says "in the thread". */
@@ -148,7 +151,8 @@ const topSection: DigestSection = (d, ctx) => {
       itemLink(i),
       t.digest.thisWeek(i.periodVotes, when(ctx)),
       i.votes,
-      i.revenue !== null ? formatAmount(i.revenue, locale) : null,
+      i.revenueAtStake ? formatMoney(i.revenueAtStake, ctx.currency, locale) : null,
+      i.customers,
     );
   return listSection(ctx, {
     title: ctx.span === 'week' ? t.digest.topTitle : t.digest.topTitlePeriod,

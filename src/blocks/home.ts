@@ -1,10 +1,11 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import dayjs from 'dayjs';
-import type { DashboardItem } from '../../db/dashboard.js';
+import type { ItemWithSupport } from '../../db/customers.js';
 import type { Side } from '../../db/schema.js';
-import { revenueAtStake } from '../domain/dashboard.js';
 import { escapeMrkdwn, truncate } from '../domain/escape.js';
-import { formatAmount, inZone, type Locale, type Messages } from '../i18n/index.js';
+import { formatMoney } from '../domain/money.js';
+import type { Supported } from '../domain/ranking.js';
+import { inZone, type Locale, type Messages } from '../i18n/index.js';
 import { ACTIONS } from '../ids.js';
 import { context, LIMITS, plain, section } from './kit.js';
 import { sidePicker } from './sides.js';
@@ -12,6 +13,9 @@ import { sidePicker } from './sides.js';
 /** How many items each list shows: the tab stays well within Slack's 100 blocks, whatever the workspace's size. */
 export const HOME_LISTS = { own: 10, top: 5, waiting: 8 } as const;
 const TEXT = 150;
+
+/** An item as Home shows it: with its votes, and its customers counted (each account once) with what is at stake. */
+export type HomeItem = Supported<ItemWithSupport>;
 
 export interface HomeData {
   t: Messages;
@@ -26,23 +30,25 @@ export interface HomeData {
   muted: boolean;
   /** A marketer or a Terrain admin: they answer the field, so what waits comes first. */
   answers: boolean;
-  own: DashboardItem[];
+  /** The workspace's currency (ISO 4217): amounts at stake carry it. */
+  currency: string;
+  own: HomeItem[];
   /** This week's top open items, ranked. */
-  top: DashboardItem[];
+  top: HomeItem[];
   /** What waits for an answer, oldest first (shown to those who answer), and how many in all. */
-  waiting: { items: DashboardItem[]; total: number };
+  waiting: { items: HomeItem[]; total: number };
   nextDigest: Date | null;
   /** Authors' names (user id → name), to say who filed what waits without pinging them. */
   names?: ReadonlyMap<string, string>;
   /** The vote emoji, for the help. */
   voteEmoji: string;
-  linkFor: (item: DashboardItem) => string | null;
+  linkFor: (item: HomeItem) => string | null;
 }
 
-const text = (item: Pick<DashboardItem, 'text'>) => escapeMrkdwn(truncate(item.text.replace(/\s+/g, ' '), TEXT));
+const text = (item: Pick<HomeItem, 'text'>) => escapeMrkdwn(truncate(item.text.replace(/\s+/g, ' '), TEXT));
 
 /** One item: its line, and a link button to its card when it has one (action ids unique in the view). */
-function itemBlock(line: string, item: DashboardItem, list: string, d: HomeData): SectionBlock {
+function itemBlock(line: string, item: HomeItem, list: string, d: HomeData): SectionBlock {
   const link = d.linkFor(item);
   const block = section(line);
   if (!link) return block;
@@ -50,13 +56,12 @@ function itemBlock(line: string, item: DashboardItem, list: string, d: HomeData)
   return { ...block, accessory: { type: 'button', action_id: actionId, text: plain(d.t.home.open), url: link } };
 }
 
-/** "3 votes · 2 customers · 50,000 at stake": customers and revenue only where there are some. */
-function backing(d: HomeData, item: DashboardItem): string {
+/** "3 votes · 2 customers · $50,000 at stake": customers and revenue only where there are some. */
+function backing(d: HomeData, item: HomeItem): string {
   const { t } = d;
   const parts = [t.home.votes(item.votes)];
   if (item.customers > 0) parts.push(t.home.customers(item.customers));
-  const stake = revenueAtStake(item);
-  if (stake > 0) parts.push(t.home.atStake(formatAmount(stake, d.locale)));
+  if (item.revenueAtStake) parts.push(t.home.atStake(formatMoney(item.revenueAtStake, d.currency, d.locale)));
   return parts.join(' · ');
 }
 

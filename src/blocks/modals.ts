@@ -69,8 +69,11 @@ function select(
   };
 }
 
-/** The feedback or flag modal, prefilled when it comes from a message. */
-export function buildItemModal(t: Messages, meta: ModalMetadata, prefill: ModalPrefill = {}): ModalView {
+/**
+ * The feedback or flag modal, prefilled when it comes from a message. The revenue at stake is asked in
+ * the workspace's `currency` (ISO 4217), the one the card and the digest show it in.
+ */
+export function buildItemModal(t: Messages, meta: ModalMetadata, currency: string, prefill: ModalPrefill = {}): ModalView {
   const blocks: KnownBlock[] = [section(meta.kind === 'flag' ? t.modal.flagIntro : t.modal.feedbackIntro)];
   if (meta.sourcePermalink) blocks.push(context(t.modal.sourceLink(meta.sourcePermalink)));
   if (meta.kind === 'feedback') {
@@ -88,7 +91,7 @@ export function buildItemModal(t: Messages, meta: ModalMetadata, prefill: ModalP
       textInput(FIELDS.text, t.modal.text, { multiline: true, max: MAX_TEXT, placeholder: t.modal.textPlaceholder, initial: prefill.text }),
       textInput(FIELDS.product, t.modal.product, { optional: true, max: MAX_SHORT_FIELD }),
       textInput(FIELDS.customer, t.modal.customer, { optional: true, max: MAX_SHORT_FIELD }),
-      textInput(FIELDS.revenue, t.modal.revenue, { optional: true, max: 20, hint: t.modal.revenueHint }),
+      textInput(FIELDS.revenue, t.modal.revenue(currency), { optional: true, max: 20, hint: t.modal.revenueHint }),
       select(
         FIELDS.urgency,
         t.modal.urgency,

@@ -1,5 +1,8 @@
+import type { ItemWithSupport } from '../../db/customers.js';
 import type { DigestRows } from '../../db/digest.js';
 import type { FeedbackCategory, Item, ItemKind, ItemStatus, Side } from '../../db/schema.js';
+import { rankItems, type Support, withSupport } from '../domain/ranking.js';
+import { median } from '../domain/triage.js';
 
 /** How a digest shows one item. */
 export interface DigestItem {
@@ -8,11 +11,14 @@ export interface DigestItem {
   category: FeedbackCategory | null;
   text: string;
   authorId: string;
-  revenue: number | null;
   status: ItemStatus;
   createdAt: string;
   /** All votes so far. */
   votes: number;
+  /** Accounts behind it, each once (its own customer and those added). */
+  customers: number;
+  /** What those accounts have at stake, each counted once; null when nobody gave a figure. */
+  revenueAtStake: number | null;
   /** Votes cast during the period. */
   periodVotes: number;
   link: string | null;
@@ -84,11 +90,16 @@ export function weeklyCounts(createdAt: readonly string[], end: Date, weeks = TR
   return counts;
 }
 
-/** Best first: votes cast this period, then revenue at stake, then all votes, then the oldest. */
+/**
+ * What ranks an item in a weekly digest: the votes of the period with its customers and revenue at stake
+ * (`rankScore`, as on Home and in search). The period's votes, not all of them: an item that was voted
+ * for months ago would otherwise top every digest, while the list is about what the field backed now.
+ */
+export const periodSupport = (item: DigestItem): Support => ({ ...item, votes: item.periodVotes });
+
+/** Best first by `rankScore` of the period's support; ties to the most voted in all, then the oldest. */
 export function rankTopItems(items: readonly DigestItem[]): DigestItem[] {
-  return [...items].sort(
-    (a, b) => b.periodVotes - a.periodVotes || (b.revenue ?? 0) - (a.revenue ?? 0) || b.votes - a.votes || a.id - b.id,
-  );
+  return rankItems(items, periodSupport);
 }
 
 /** Competitors named in the period's feedback, counted case-insensitively, most mentioned first. */
@@ -123,20 +134,6 @@ export function rankVoices(
   );
 }
 
-/** The middle value (the mean of the two middle ones for an even count); null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** How long each item answered in the period waited for its first answer, and the median of it. */
-export function responseTimes(answered: ReadonlyArray<{ created_at: string; first_response_at: string }>, stillWaiting: number): Responses {
-  const waits = answered.map((a) => Math.max(0, Date.parse(a.first_response_at) - Date.parse(a.created_at)));
-  return { answered: answered.length, medianMs: median(waits), stillWaiting };
-}
-
 /** Who the digest names (without pinging): authors of new flags and of what waits, the top voices. */
 export function peopleNamed(data: DigestData): string[] {
   return [
@@ -157,19 +154,23 @@ export function composeDigest(
 ): DigestData {
   const periodVotes = new Map<number, number>();
   for (const v of rows.votesCast) periodVotes.set(v.item_id, (periodVotes.get(v.item_id) ?? 0) + 1);
-  const view = (i: Item & { votes: number }): DigestItem => ({
-    id: i.id,
-    kind: i.kind,
-    category: i.category,
-    text: i.text,
-    authorId: i.author_id,
-    revenue: i.revenue,
-    status: i.status,
-    createdAt: i.created_at,
-    votes: i.votes,
-    periodVotes: periodVotes.get(i.id) ?? 0,
-    link: linkFor(i),
-  });
+  const view = (row: ItemWithSupport): DigestItem => {
+    const i = withSupport(row);
+    return {
+      id: i.id,
+      kind: i.kind,
+      category: i.category,
+      text: i.text,
+      authorId: i.author_id,
+      status: i.status,
+      createdAt: i.created_at,
+      votes: i.votes,
+      customers: i.customers,
+      revenueAtStake: i.revenueAtStake,
+      periodVotes: periodVotes.get(i.id) ?? 0,
+      link: linkFor(i),
+    };
+  };
 
   const bySide: Record<Side, SideCounts> = {
     sales: { items: 0, votes: 0 },
@@ -212,7 +213,11 @@ export function composeDigest(
     shipped,
     waiting: rows.waiting.map(view),
     waitingCount: rows.waitingCount,
-    responses: responseTimes(rows.firstResponses, rows.awaitingAnswer),
+    responses: {
+      answered: rows.responses.waitsMs.length,
+      medianMs: median(rows.responses.waitsMs),
+      stillWaiting: rows.responses.waitingCount,
+    },
     competitors: countCompetitors(rows.itemsFiled.map((i) => i.competitor)),
     voices: rankVoices(
       rows.itemsFiled.map((i) => i.author_id),

@@ -6,6 +6,7 @@ import { buildDigest, type DigestMessages } from '../blocks/digest.js';
 import type { Deps } from '../deps.js';
 import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from '../domain/fire-times.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { workspaceCurrency } from '../services/currency.js';
 import { cardLinkBuilder } from '../services/links.js';
 import { enqueuePost } from '../services/posts.js';
 import { memberNames } from '../services/profile.js';
@@ -74,6 +75,7 @@ export async function composeFor(
     t: messages(locale),
     locale,
     timezone: settings.schedule.timezone,
+    currency: await workspaceCurrency(deps, settings.teamId),
     names,
     ...(options.preview ? { preview: true } : {}),
   });

@@ -4,6 +4,8 @@
  * log scale, so that one large deal lifts an item without burying everything the field votes for.
  */
 
+import { type CustomerRow, tallyCustomers } from './customers.js';
+
 export interface Support {
   votes: number;
   customers: number;
@@ -22,7 +24,22 @@ export function rankScore(s: Support): number {
   );
 }
 
-/** Best first; ties go to the most voted, then to the oldest (it has waited longest). */
-export function rankItems<T extends Support & { id: number }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => rankScore(b) - rankScore(a) || b.votes - a.votes || a.id - b.id);
+/**
+ * Best first; ties go to the most voted, then to the oldest (it has waited longest). `support` says what
+ * is scored, by default the item's own support (the digest scores the votes of its week instead).
+ */
+export function rankItems<T extends Support & { id: number }>(items: readonly T[], support: (item: T) => Support = (item) => item): T[] {
+  return [...items].sort((a, b) => rankScore(support(b)) - rankScore(support(a)) || b.votes - a.votes || a.id - b.id);
+}
+
+/** An item whose customers are counted: how many accounts, what is at stake (each account once). */
+export type Supported<T> = Omit<T, 'customers'> & Support;
+
+/** Counts an item's customer rows (as `tallyCustomers` does, each account once) into what ranks it. */
+export function withSupport<
+  T extends { votes: number; customer: string | null; revenue: number | null; customers: readonly CustomerRow[] },
+>(item: T): Supported<T> {
+  const { customers, ...rest } = item;
+  const tally = tallyCustomers(item, customers);
+  return { ...rest, customers: tally.count, revenueAtStake: tally.revenueAtStake };
 }

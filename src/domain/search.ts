@@ -1,3 +1,4 @@
+import { rankScore } from './ranking.js';
 /**
  * How search results are ordered, as plain functions: relevance first, in coarse tiers (a match a little
  * weaker in wording is still as relevant), and within a tier the items the field cares most about.
@@ -21,12 +22,13 @@ function tier(relevance: number, best: number): number {
 }
 
 /**
- * Which of two equally relevant items matters more to the field: more votes, then more customers, then
- * more revenue at stake, then the newer. One function, to be replaced by the product's ranking score
- * (votes, customers and revenue) where it is defined.
+ * Between hits equally relevant: the one with more support first, by the product's one ranking score
+ * (votes, customers, revenue at stake), then the newer.
  */
 export function byDemand(a: Omit<RankedHit, 'relevance'>, b: Omit<RankedHit, 'relevance'>): number {
-  return b.votes - a.votes || b.customers - a.customers || b.revenue_at_stake - a.revenue_at_stake || b.id - a.id;
+  const score = (h: Omit<RankedHit, 'relevance'>) =>
+    rankScore({ votes: h.votes, customers: h.customers, revenueAtStake: h.revenue_at_stake });
+  return score(b) - score(a) || b.id - a.id;
 }
 
 /** Search hits in the order they are shown: relevance tier, then demand. */

@@ -14,6 +14,9 @@ const MOVES: Readonly<Record<ItemStatus, readonly TriageStatus[]>> = {
   merged: [],
 };
 
+/** Open: not answered for good yet (shipped, declined and merged are). */
+export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'acknowledged', 'planned'];
+
 export const TRIAGE_STATUSES = ['acknowledged', 'planned', 'shipped', 'declined'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
@@ -57,3 +60,14 @@ export const cleanText = (v: string | undefined | null): string | null => {
   const t = v?.trim();
   return t ? t : null;
 };
+
+/**
+ * The middle value (the mean of the two middle ones for an even count); null for none. Marketing's
+ * response time is the median of the waits for a first answer (`responseTimes` in db/triage.ts).
+ */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

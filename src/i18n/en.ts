@@ -188,8 +188,8 @@ export const en = {
     textPlaceholder: 'In the customer’s words if you can',
     product: 'Product',
     customer: 'Customer or account',
-    revenue: 'Revenue at stake',
-    revenueHint: 'Whole amount, in your usual currency',
+    revenue: (currency: string) => `Revenue at stake (${currency})`,
+    revenueHint: 'Whole amount, such as 50000',
     urgency: 'Urgency',
     competitor: 'Competitor named',
     flagText: 'What misses?',
@@ -281,10 +281,10 @@ export const en = {
     sideCounts: (side: string, items: number, votes: number) =>
       `${side} ${items} item${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
     trend: (spark: string, counts: string) => `*8-week trend:* ${spark}  ${counts} _(new items per week, oldest first)_`,
-    topTitle: ':trophy: *Most voted this week*',
-    topTitlePeriod: ':trophy: *Most voted in this period*',
-    topLine: (rank: number, item: string, added: string, total: number, revenue: string | null) =>
-      `${rank}. ${item} — ${added} · ${total} total${revenue ? ` · ${revenue} at stake` : ''}`,
+    topTitle: ':trophy: *Most backed this week*',
+    topTitlePeriod: ':trophy: *Most backed in this period*',
+    topLine: (rank: number, item: string, added: string, total: number, revenue: string | null, customers = 0) =>
+      `${rank}. ${item} — ${added} · ${total} total${customers > 0 ? ` · ${customers} customer${customers === 1 ? '' : 's'}` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
     thisWeek: (n: number, when = 'this week') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *New flags*',
     flagLine: (item: string, author: string) => `• ${item} — ${author}`,

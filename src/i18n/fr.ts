@@ -182,8 +182,8 @@ export const fr: Messages = {
     textPlaceholder: 'Avec les mots du client si possible',
     product: 'Produit',
     customer: 'Client ou compte',
-    revenue: 'Chiffre d’affaires en jeu',
-    revenueHint: 'Montant entier, dans votre devise habituelle',
+    revenue: (currency) => `Chiffre d’affaires en jeu (${currency})`,
+    revenueHint: 'Montant entier, par exemple 50000',
     urgency: 'Urgence',
     competitor: 'Concurrent cité',
     flagText: 'Qu’est-ce qui ne va pas ?',
@@ -274,10 +274,10 @@ export const fr: Messages = {
     sideCounts: (side, items, votes) => `${side} ${items} élément${items > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
     trend: (spark, counts) =>
       `*Tendance sur 8 semaines :* ${spark}  ${counts} _(nouveaux éléments par semaine, du plus ancien au plus récent)_`,
-    topTitle: ':trophy: *Les plus votés cette semaine*',
-    topTitlePeriod: ':trophy: *Les plus votés sur la période*',
-    topLine: (rank, item, added, total, revenue) =>
-      `${rank}. ${item} — ${added} · ${total} au total${revenue ? ` · ${revenue} en jeu` : ''}`,
+    topTitle: ':trophy: *Les plus soutenus cette semaine*',
+    topTitlePeriod: ':trophy: *Les plus soutenus sur la période*',
+    topLine: (rank, item, added, total, revenue, customers = 0) =>
+      `${rank}. ${item} — ${added} · ${total} au total${customers > 0 ? ` · ${customers} client${customers > 1 ? 's' : ''}` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
     thisWeek: (n, when = 'cette semaine') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *Nouveaux signalements*',
     flagLine: (item, author) => `• ${item} — ${author}`,
@@ -369,7 +369,8 @@ export const fr: Messages = {
     waitingNone: 'Rien n’attend de réponse : le terrain a eu un retour sur tout.',
     waitingLine: (text, waited, backing) => `${text}\n_En attente depuis ${waited} · ${backing}_`,
     more: (n) => `…et ${n} de plus, plus récents.`,
-    from: (name) => `de ${name}`,
+    // « d’Alex », « de Sam »: French elides before a vowel.
+    from: (name) => (/^[aeiouyàâäéèêëîïôöûüù]/i.test(name) ? `d’${name}` : `de ${name}`),
     topTitle: 'Les éléments ouverts de la semaine',
     topNone: 'Aucun élément ouvert n’a été déposé ni voté cette semaine.',
     topLine: (rank, text, status, backing) => `${rank}. ${text}\n_${status} · ${backing}_`,

@@ -37,8 +37,3 @@ export function localeFromSlack(slackLocale: string | null | undefined, fallback
 export function inZone(date: Date | string, zone: string, locale: Locale) {
   return dayjs(date).tz(zone).locale(locale);
 }
-
-/** Whole amounts with the locale's grouping: 50 000 in French, 50,000 in English. */
-export function formatAmount(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(amount);
-}

@@ -1,19 +1,22 @@
 import type { HomeView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Transaction } from 'kysely';
-import { listActiveOpenItems, listAwaitingAnswer, listOwnItems } from '../../db/dashboard.js';
+import { listItemsWithSupport } from '../../db/customers.js';
 import { enqueue } from '../../db/outbox.js';
 import type { Database } from '../../db/schema.js';
+import { listWaitingForAnswer } from '../../db/triage.js';
 import { getWorkspace } from '../../db/workspaces.js';
 import { buildHome, HOME_LISTS } from '../blocks/home.js';
 import { isValidTimezone } from '../config.js';
 import type { Deps } from '../deps.js';
 import { digestSettings } from '../digest/service.js';
-import { rankOpenItems } from '../domain/dashboard.js';
 import { nextFire } from '../domain/fire-times.js';
+import { rankItems, withSupport } from '../domain/ranking.js';
+import { OPEN_STATUSES } from '../domain/triage.js';
 import { localeFromSlack, messages } from '../i18n/index.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { withRateLimit } from '../slack/calls.js';
+import { workspaceCurrency } from './currency.js';
 import { cardLinkBuilder } from './links.js';
 import { workspaceLocale } from './locale.js';
 import { memberNames, memberProfile } from './profile.js';
@@ -23,7 +26,7 @@ type HomeDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
 
 export const HOME_KIND = 'home';
 const WEEK_MS = 7 * 86_400_000;
-/** Open items read to rank this week's top: more than a busy week brings. */
+/** Open items read to rank this week's top (the latest filed): more than a busy week brings. */
 const TOP_CANDIDATES = 300;
 
 /**
@@ -46,10 +49,17 @@ export async function renderHome(
   // Marketers answer the field; Terrain admins may too (they see what waits, like marketing).
   const answers = side === 'marketing' || (await authorize(deps, client, { teamId, userId, action: 'settings', ...quick })).allowed;
   const now = deps.clock.now();
-  const [own, active, waiting, linkFor] = await Promise.all([
-    listOwnItems(deps.db, teamId, userId, HOME_LISTS.own),
-    listActiveOpenItems(deps.db, teamId, new Date(now.getTime() - WEEK_MS), TOP_CANDIDATES),
-    answers ? listAwaitingAnswer(deps.db, teamId, HOME_LISTS.waiting) : Promise.resolve({ items: [], total: 0 }),
+  // Items come with their votes and customers, counted and ranked as in the digest and in search.
+  const [own, active, waiting, currency, linkFor] = await Promise.all([
+    listItemsWithSupport(deps.db, teamId, { authorId: userId, order: 'newest', limit: HOME_LISTS.own }),
+    listItemsWithSupport(deps.db, teamId, {
+      statuses: OPEN_STATUSES,
+      activeSince: new Date(now.getTime() - WEEK_MS),
+      order: 'newest',
+      limit: TOP_CANDIDATES,
+    }),
+    answers ? listWaitingForAnswer(deps.db, teamId, { limit: HOME_LISTS.waiting }) : Promise.resolve({ items: [], total: 0 }),
+    workspaceCurrency(deps, teamId),
     cardLinkBuilder(deps, client, options.inOutbox ? { maxWaits: 0 } : {}),
   ]);
   const names = await memberNames(
@@ -67,9 +77,10 @@ export async function renderHome(
     sidesFromGroups: Boolean(ws?.sales_usergroup_id || ws?.marketing_usergroup_id),
     muted: member?.updates_muted === 1,
     answers,
-    own,
-    top: rankOpenItems(active).slice(0, HOME_LISTS.top),
-    waiting,
+    currency,
+    own: own.map(withSupport),
+    top: rankItems(active.map(withSupport)).slice(0, HOME_LISTS.top),
+    waiting: { items: waiting.items.map(withSupport), total: waiting.total },
     names,
     nextDigest: settings.channelId ? nextFire(settings.schedule, now) : null,
     voteEmoji: deps.config.voteEmojis[0] ?? '+1',

@@ -7,6 +7,7 @@ import { MAX_TEXT } from '../domain/items.js';
 import { isTriggerId } from '../domain/slack-ids.js';
 import { messages } from '../i18n/index.js';
 import { withRateLimit } from '../slack/calls.js';
+import { workspaceCurrency } from './currency.js';
 import { userLocale } from './locale.js';
 import { tellUser } from './replies.js';
 
@@ -42,6 +43,7 @@ export async function openItemModal(deps: Deps, client: WebClient, req: OpenModa
     await tellUser(deps, client, target, noticeWithText(t.errors.tooLong(req.text.length, MAX_TEXT), req.text));
     return;
   }
+  const currency = await workspaceCurrency(deps, req.teamId);
   const meta: ModalMetadata = {
     kind: req.kind,
     locale,
@@ -57,7 +59,7 @@ export async function openItemModal(deps: Deps, client: WebClient, req: OpenModa
   try {
     await withRateLimit(
       deps.clock,
-      () => client.views.open({ trigger_id: req.triggerId, view: buildItemModal(t, meta, { text: req.text }) }),
+      () => client.views.open({ trigger_id: req.triggerId, view: buildItemModal(t, meta, currency, { text: req.text }) }),
       {
         maxWaits: 1,
         maxWaitSeconds: 2,

@@ -3,8 +3,9 @@ import { fillCustomerRevenue, insertCustomer, listItemsWithSupport } from '../..
 import { createItem } from '../../db/items.js';
 import { moveItem, recordStatusChange, responseTimes } from '../../db/triage.js';
 import { applyReaction } from '../../db/votes.js';
-import { accountKey, tallyCustomers } from '../../src/domain/customers.js';
-import { rankItems } from '../../src/domain/ranking.js';
+import { accountKey } from '../../src/domain/customers.js';
+import { rankItems, withSupport } from '../../src/domain/ranking.js';
+import { median } from '../../src/domain/triage.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { itemInput } from '../support/fixtures.js';
 
@@ -73,8 +74,8 @@ describeDb(`triage repositories (${dialect})`, () => {
 
     const period = { start: at('2026-11-09T00:00:00.000Z'), end: at('2026-11-16T00:00:00.000Z') };
     const times = await responseTimes(t.db, TEAM, period);
-    expect(times.answered).toBe(4);
-    expect(times.medianMs).toBe(8 * HOUR);
+    expect(times.waitsMs).toEqual([2 * HOUR, 6 * HOUR, 10 * HOUR, 30 * HOUR]);
+    expect(median(times.waitsMs)).toBe(8 * HOUR);
     expect(times.waitingCount).toBe(2);
     expect(times.waiting.map((i) => [i.id, i.votes])).toEqual([
       [oldest.id, 0],
@@ -83,9 +84,11 @@ describeDb(`triage repositories (${dialect})`, () => {
     expect((await responseTimes(t.db, TEAM, period, { waitingLimit: 1 })).waiting.map((i) => i.id)).toEqual([oldest.id]);
 
     const odd = await responseTimes(t.db, TEAM, { start: period.start, end: at('2026-11-11T00:00:00.000Z') });
-    expect(odd).toMatchObject({ answered: 3, medianMs: 6 * HOUR });
+    expect(odd.waitsMs).toEqual([2 * HOUR, 6 * HOUR, 10 * HOUR]);
+    expect(median(odd.waitsMs)).toBe(6 * HOUR);
     const none = await responseTimes(t.db, TEAM, { start: at('2026-12-01T00:00:00.000Z'), end: at('2026-12-08T00:00:00.000Z') });
-    expect(none).toMatchObject({ answered: 0, medianMs: null });
+    expect(none.waitsMs).toEqual([]);
+    expect(median(none.waitsMs)).toBeNull();
   });
 
   it('items with their votes and customers, each account once, ranked by the support behind them', async () => {
@@ -125,13 +128,8 @@ describeDb(`triage repositories (${dialect})`, () => {
       [b.id, 3, 0],
       [c.id, 0, 0],
     ]);
-    const ranked = rankItems(
-      items.map((i) => {
-        const tally = tallyCustomers(i, i.customers);
-        return { id: i.id, votes: i.votes, customers: tally.count, revenueAtStake: tally.revenueAtStake };
-      }),
-    );
-    expect(ranked[0]).toEqual({ id: a.id, votes: 0, customers: 2, revenueAtStake: 70_000 });
+    const ranked = rankItems(items.map(withSupport));
+    expect(ranked[0]).toMatchObject({ id: a.id, votes: 0, customers: 2, revenueAtStake: 70_000 });
     expect(ranked.map((r) => r.id)).toEqual([a.id, b.id, c.id]);
 
     expect((await listItemsWithSupport(t.db, TEAM, { ids: [b.id] })).map((i) => i.id)).toEqual([b.id]);

@@ -183,7 +183,7 @@ describeDb(`the database unavailable for a few seconds (${dialect})`, () => {
 
   it(`a modal submitted while ${OUTAGE} stays open with its text and says why; submitted again afterwards, it is stored once`, async () => {
     const meta = { kind: 'feedback' as const, locale: 'fr' };
-    const view = buildItemModal(fr, meta);
+    const view = buildItemModal(fr, meta, 'EUR');
     const submission = {
       type: 'view_submission',
       team: { id: 'T0001' },

@@ -110,12 +110,23 @@ describeDb(`the Home tab as a dashboard (${dialect})`, () => {
     status?: 'new' | 'acknowledged' | 'planned' | 'shipped';
     kind?: 'feedback' | 'flag';
     voters?: string[];
+    /** The customer and revenue it was filed with. */
+    customer?: string;
+    revenue?: number;
     customers?: Array<{ account: string; revenue: number | null }>;
   }) => {
     const at = new Date(Date.parse(NOW) - o.ageMs);
     const { item } = await createItem(
       db.db,
-      { team_id: TEAM, kind: o.kind ?? 'feedback', text: o.text, author_id: o.author, card_channel_id: CHANNEL },
+      {
+        team_id: TEAM,
+        kind: o.kind ?? 'feedback',
+        text: o.text,
+        author_id: o.author,
+        card_channel_id: CHANNEL,
+        customer: o.customer ?? null,
+        revenue: o.revenue ?? null,
+      },
       at,
     );
     const ts = `${1_790_000_000 + ++cardSeq}.000100`;
@@ -203,13 +214,13 @@ describeDb(`the Home tab as a dashboard (${dialect})`, () => {
       const waiting = lines.filter((l) => l.includes('_Waiting '));
       expect(waiting).toEqual([
         en.home.waitingLine('Multi-currency invoices', 'a month', 'from Alex Closer · 0 votes'),
-        en.home.waitingLine('Retail chains need offline mode', '3 days', 'from Sam Seller · 3 votes · 2 customers · 50,000 at stake'),
+        en.home.waitingLine('Retail chains need offline mode', '3 days', 'from Sam Seller · 3 votes · 2 customers · $50,000 at stake'),
         en.home.waitingLine('Pricing page hides the SMB tier', '2 days', 'from Sam Seller · 1 vote'),
       ]);
       expect(JSON.stringify(blocks)).not.toContain('<@');
-      // The week's top open items: by votes, then customers; what shipped is not open.
+      // The week's top open items, ranked by votes, customers and revenue at stake; what shipped is not open.
       expect(lines.filter((l) => /^\d\. /.test(l))).toEqual([
-        en.home.topLine(1, 'Retail chains need offline mode', en.status.new, '3 votes · 2 customers · 50,000 at stake'),
+        en.home.topLine(1, 'Retail chains need offline mode', en.status.new, '3 votes · 2 customers · $50,000 at stake'),
         en.home.topLine(2, 'Pricing page hides the SMB tier', en.status.new, '1 vote'),
         en.home.topLine(3, 'SSO on the starter plan', en.status.planned, '1 vote'),
       ]);
@@ -246,6 +257,42 @@ describeDb(`the Home tab as a dashboard (${dialect})`, () => {
       expect(offline.accessory).toMatchObject({ action_id: `${ACTIONS.openCard}_${items.offline.id}`, url: cardLink(items.offline.ts) });
       expect(JSON.stringify(blocks)).not.toContain(en.home.waitingTitle(3));
       expect(picker(blocks)?.find((b) => b.primary)?.value).toBe('sales');
+    });
+
+    it('ranks a customer-backed item above a slightly more voted one (rankScore), and counts the item’s own customer once', async () => {
+      const voted = await storeItem({
+        text: 'Bulk export to CSV',
+        author: 'U0SALES2',
+        ageMs: 2 * DAY,
+        voters: ['U0V1', 'U0V2', 'U0V3', 'U0V4', 'U0V5'],
+      });
+      // Filed with its customer, Globex; a colleague adds Globex again (with another figure) and Initech.
+      const backed = await storeItem({
+        text: 'Approval workflow for large orders',
+        author: 'U0SALES1',
+        ageMs: 3 * DAY,
+        voters: ['U0V1', 'U0V2', 'U0V3', 'U0V4'],
+        customer: 'Globex',
+        revenue: 20_000,
+        customers: [
+          { account: 'globex', revenue: 80_000 },
+          { account: 'Initech', revenue: null },
+        ],
+      });
+      await setMemberSide(db.db, TEAM, 'U0SALES1', 'sales', new Date(NOW));
+      const app = await start();
+      const blocks = blocksOf(await openHome(app, 'U0SALES1'));
+      // 4 votes + 2 customers + $20,000 at stake outscores 5 votes: Globex counts once, with its first figure.
+      expect(sections(blocks).filter((l) => /^\d\. /.test(l))).toEqual([
+        en.home.topLine(1, 'Approval workflow for large orders', en.status.new, '4 votes · 2 customers · $20,000 at stake'),
+        en.home.topLine(2, 'Bulk export to CSV', en.status.new, '5 votes'),
+      ]);
+      // Their own item, with its customers counted the same way (not 3: Globex is its own customer).
+      expect(sections(blocks).filter((l) => l.startsWith('Feedback · '))).toEqual([
+        en.home.itemLine(en.kind.feedback, 'Approval workflow for large orders', en.status.new, 4, '20 Nov', 2),
+      ]);
+      expect(blocks.find((b) => b.text?.text.startsWith('1. '))?.accessory?.url).toBe(cardLink(backed.ts));
+      expect(blocks.find((b) => b.text?.text.startsWith('2. '))?.accessory?.url).toBe(cardLink(voted.ts));
     });
 
     it('shows what waits to a Terrain admin on the sales side too, in French', async () => {

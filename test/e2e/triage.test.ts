@@ -205,7 +205,12 @@ describeDb(`triage on the card, closing the loop, customers (${dialect})`, () =>
       (b) => b.type === 'actions',
     );
     expect(actions).toHaveLength(1);
-    expect(actions[0]!.elements!.map((e) => e.action_id)).toEqual(['item_status_shipped', ACTIONS.addCustomer, ACTIONS.mergeItem, 'item_status_note']);
+    expect(actions[0]!.elements!.map((e) => e.action_id)).toEqual([
+      'item_status_shipped',
+      ACTIONS.addCustomer,
+      ACTIONS.mergeItem,
+      'item_status_note',
+    ]);
     // No new message in the channel: the card itself changed.
     expect(e2e.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toEqual([]);
   });

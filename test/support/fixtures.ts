@@ -1,3 +1,4 @@
+import type { ItemWithSupport } from '../../db/customers.js';
 import type { NewItemInput } from '../../db/items.js';
 import { NO_DETAILS } from '../../src/domain/items.js';
 
@@ -57,4 +58,26 @@ export function unrelatedTexts(count: number): string[] {
   ];
   if (count > words.length) throw new RangeError(`unrelatedTexts: ${words.length} at most`);
   return words.slice(0, count);
+}
+
+/**
+ * An item as the repositories give it back (`listItemsWithSupport`): stored, its card posted, with its
+ * votes and customer rows; whatever a test wants to change.
+ */
+export function storedItem(id: number, overrides: Partial<ItemWithSupport> = {}): ItemWithSupport {
+  const at = overrides.created_at ?? '2026-01-07T10:00:00.000Z';
+  return {
+    // itemInput gives every column a stored item has but those set when it is stored.
+    ...(itemInput({ text: `Item ${id}` }) as Required<NewItemInput>),
+    id,
+    status: 'new',
+    card_ts: `1767600000.${String(id).padStart(6, '0')}`,
+    card_state: 'posted',
+    first_response_at: null,
+    created_at: at,
+    updated_at: at,
+    votes: 0,
+    customers: [],
+    ...overrides,
+  };
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { ItemWithSupport } from '../../../db/customers.js';
 import type { DigestRows } from '../../../db/digest.js';
 import type { Item, ItemStatus, Side } from '../../../db/schema.js';
 import {
@@ -17,10 +18,11 @@ import { composeDigest, type DigestData, type DigestItem } from '../../../src/di
 import { periodWeek } from '../../../src/domain/periods.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
-import { formatAmount } from '../../../src/i18n/index.js';
+import { storedItem } from '../../support/fixtures.js';
 
-const EN: DigestContext = { t: en, locale: 'en', timezone: 'Europe/Paris' };
-const FR: DigestContext = { t: fr, locale: 'fr', timezone: 'Europe/Paris' };
+/** One workspace (its amounts in euros) read in English and in French. */
+const EN: DigestContext = { t: en, locale: 'en', timezone: 'Europe/Paris', currency: 'EUR' };
+const FR: DigestContext = { t: fr, locale: 'fr', timezone: 'Europe/Paris', currency: 'EUR' };
 
 /** The period ending Monday 4 January 2027 at 9:00 in Paris: ISO week 53 of 2026. */
 const PERIOD = { start: new Date('2026-12-28T08:00:00.000Z'), end: new Date('2027-01-04T08:00:00.000Z') };
@@ -34,10 +36,11 @@ function digestItem(id: number, over: Partial<DigestItem> = {}): DigestItem {
     category: 'idea',
     text: `Item ${id}: ${HOSTILE}`,
     authorId: 'U0SALES',
-    revenue: null,
     status: 'new',
     createdAt: '2026-12-30T10:00:00.000Z',
     votes: 1,
+    customers: 0,
+    revenueAtStake: null,
     periodVotes: 1,
     link: link(id),
     ...over,
@@ -45,38 +48,15 @@ function digestItem(id: number, over: Partial<DigestItem> = {}): DigestItem {
 }
 
 /** A stored item (as the repositories give it) for the composition tests. */
-function fullRow(id: number): Item & { votes: number } {
-  return {
-    id,
+function fullRow(id: number): ItemWithSupport {
+  return storedItem(id, {
     team_id: 'T0TEAM',
-    kind: 'feedback',
-    category: 'need',
-    text: `Item ${id}`,
-    product: null,
-    customer: null,
-    revenue: null,
-    urgency: null,
-    competitor: null,
-    customer_need: null,
-    reason: null,
     author_id: 'U0SALES',
     author_side: null,
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    status: 'new',
-    merged_into: null,
     card_channel_id: 'C0CARDS',
     card_ts: null,
-    card_state: 'posted',
-    first_response_at: null,
-    reply_to: null,
-    locale: null,
-    client_key: null,
     created_at: '2026-12-30T10:00:00.000Z',
-    updated_at: '2026-12-30T10:00:00.000Z',
-    votes: 0,
-  };
+  });
 }
 
 function data(over: Partial<DigestData> = {}): DigestData {
@@ -117,7 +97,7 @@ function fullData(): DigestData {
       bySide: { sales: { items: 3, votes: 4 }, marketing: { items: 1, votes: 3 }, other: { items: 0, votes: 0 } },
     },
     trend: [0, 1, 2, 3, 4, 5, 6, 7],
-    topItems: [digestItem(1, { votes: 4, periodVotes: 2, revenue: 50_000 }), digestItem(2, { votes: 3, periodVotes: 3 })],
+    topItems: [digestItem(1, { votes: 4, periodVotes: 2, revenueAtStake: 50_000 }), digestItem(2, { votes: 3, periodVotes: 3 })],
     newFlags: [flag],
     moved: [
       { item: digestItem(6), from: 'new', to: 'planned', by: 'U0MKT', at: '2027-01-01T10:00:00.000Z' },
@@ -324,19 +304,39 @@ describe('buildDigest', () => {
 
   it('shows “+N this week · N total” for each item ranked by this week’s votes', () => {
     const body = texts(buildDigest(fullData(), EN).main.blocks).join('\n');
-    expect(body).toMatch(/^1\. <[^>]+> — \+2 this week · 4 total · 50,000 at stake$/m);
+    expect(body).toMatch(/^1\. <[^>]+> — \+2 this week · 4 total · €50,000 at stake$/m);
     expect(body).toMatch(/^2\. <[^>]+> — \+3 this week · 3 total$/m);
     const frBody = texts(buildDigest(fullData(), FR).main.blocks).join('\n');
     expect(frBody).toMatch(/^2\. <[^>]+> — \+3 cette semaine · 3 au total$/m);
   });
 
-  it('formats revenue per language: 50,000 in English, 50 000 in French', () => {
+  it('writes amounts at stake in the workspace’s currency, the reader’s way: €50,000 in English, 50 000 € in French', () => {
     const enBody = texts(buildDigest(fullData(), EN).main.blocks).join('\n');
     const frBody = texts(buildDigest(fullData(), FR).main.blocks).join('\n');
-    expect(enBody).toContain('· 50,000 at stake');
-    expect(frBody).toContain(`· ${formatAmount(50_000, 'fr')} en jeu`);
-    expect(frBody).toMatch(/· 50[\u202f\u00a0 ]000 en jeu/);
+    expect(enBody).toContain('· €50,000 at stake');
+    expect(frBody).toMatch(/· 50[\u202f\u00a0]000[\u202f\u00a0]€ en jeu/);
     expect(frBody).not.toContain('50,000');
+    const inDollars = texts(buildDigest(fullData(), { ...EN, currency: 'USD' }).main.blocks).join('\n');
+    expect(inDollars).toContain('· $50,000 at stake');
+  });
+
+  it('shows the customers behind an item where there are some, before what they have at stake (80 000 € in a French workspace)', () => {
+    const d = data({
+      topItems: [
+        digestItem(1, { votes: 3, periodVotes: 1, customers: 2, revenueAtStake: 80_000 }),
+        digestItem(2, { votes: 1, periodVotes: 1, customers: 1, revenueAtStake: null }),
+        digestItem(3, { votes: 1, periodVotes: 1 }),
+      ],
+    });
+    const inFrench = texts(buildDigest(d, FR).main.blocks).join('\n');
+    expect(inFrench.replace(/[\u202f\u00a0]/g, ' ')).toMatch(
+      /^1\. <[^>]+> — \+1 cette semaine · 3 au total · 2 clients · 80 000 € en jeu$/m,
+    );
+    expect(inFrench).toMatch(/^2\. <[^>]+> — \+1 cette semaine · 1 au total · 1 client$/m);
+    expect(inFrench).toMatch(/^3\. <[^>]+> — \+1 cette semaine · 1 au total$/m);
+    const inEnglish = texts(buildDigest(d, EN).main.blocks).join('\n');
+    expect(inEnglish).toMatch(/^1\. <[^>]+> — \+1 this week · 3 total · 2 customers · €80,000 at stake$/m);
+    expect(inEnglish).toMatch(/^2\. <[^>]+> — \+1 this week · 1 total · 1 customer$/m);
   });
 
   it.each([
@@ -471,39 +471,21 @@ describe('buildDigest with 300 items', () => {
     return (head + 'the customer needs this badly, '.repeat(80)).slice(0, 2_000);
   };
 
-  function row(id: number, over: Partial<Item & { votes: number }> = {}): Item & { votes: number } {
-    return {
-      id,
+  function row(id: number, over: Partial<ItemWithSupport> = {}): ItemWithSupport {
+    return storedItem(id, {
       team_id: 'T0TEAM',
       kind: id % 10 === 0 ? 'flag' : 'feedback',
       category: id % 10 === 0 ? null : 'need',
       text: longText(id),
-      product: null,
-      customer: null,
       revenue: id % 7 === 0 ? id * 1_000 : null,
-      urgency: null,
       competitor: id % 3 === 0 ? `${id % 2 === 0 ? 'ACME' : 'acme'} & <Co> | ${id % 40}` : null,
-      customer_need: null,
-      reason: null,
       author_id: AUTHORS[id % AUTHORS.length]!,
       author_side: id % 4 === 0 ? 'marketing' : null,
-      source_channel_id: null,
-      source_ts: null,
-      source_permalink: null,
-      status: 'new',
-      merged_into: null,
       card_channel_id: 'C0CARDS',
-      card_ts: `1767600000.${String(id).padStart(6, '0')}`,
-      card_state: 'posted',
-      first_response_at: null,
-      reply_to: null,
-      locale: null,
-      client_key: null,
       created_at: new Date(PERIOD.start.getTime() + id * 60_000).toISOString(),
-      updated_at: new Date(PERIOD.start.getTime() + id * 60_000).toISOString(),
       votes: id <= 200 ? (id % 5) + 1 + (id % 3) : 0,
       ...over,
-    };
+    });
   }
 
   function bigRows(): DigestRows {
@@ -532,8 +514,7 @@ describe('buildDigest with 300 items', () => {
       statusChanges,
       waiting,
       waitingCount: 300,
-      firstResponses: [],
-      awaitingAnswer: 300,
+      responses: { waitsMs: [], waitingCount: 300 },
       trendCreatedAt: itemsFiled.map((i) => i.created_at),
       sides: new Map<string, Side>([
         ['U0ALICE', 'sales'],
@@ -612,7 +593,7 @@ describe('what the digest says, read on a Monday morning', () => {
   const headerOf = (m: DigestMessages) => texts(m.main.blocks.filter((b) => b.type === 'header'));
   /** Wednesday 11 November 13:30 to Wednesday 18 November 13:30 in New York: a week, but not an ISO week. */
   const WEDNESDAYS = { start: new Date('2026-11-11T18:30:00.000Z'), end: new Date('2026-11-18T18:30:00.000Z') };
-  const NY: DigestContext = { t: en, locale: 'en', timezone: 'America/New_York' };
+  const NY: DigestContext = { t: en, locale: 'en', timezone: 'America/New_York', currency: 'USD' };
 
   describe('period labels', () => {
     it('names a Monday-to-Monday period by its ISO week, with its dates under the header', () => {
@@ -667,8 +648,7 @@ describe('what the digest says, read on a Monday morning', () => {
         statusChanges: [],
         waiting: [],
         waitingCount: 0,
-        firstResponses: [],
-        awaitingAnswer: 3,
+        responses: { waitsMs: [], waitingCount: 3 },
         trendCreatedAt: [],
         sides: new Map<string, Side>([['U0SALES', 'sales']]),
       };

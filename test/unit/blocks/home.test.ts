@@ -1,46 +1,29 @@
 import type { AnyBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { DashboardItem } from '../../../db/dashboard.js';
-import { buildHome, HOME_LISTS, type HomeData } from '../../../src/blocks/home.js';
-import { NO_DETAILS } from '../../../src/domain/items.js';
+import { buildHome, HOME_LISTS, type HomeData, type HomeItem } from '../../../src/blocks/home.js';
+import { withSupport } from '../../../src/domain/ranking.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
 import { ACTIONS } from '../../../src/ids.js';
+import { storedItem } from '../../support/fixtures.js';
 
 const NOW = new Date('2026-11-23T08:00:00.000Z');
 
-function item(id: number, over: Partial<DashboardItem> = {}): DashboardItem {
-  return {
-    id,
+function item(id: number, over: Partial<HomeItem> = {}): HomeItem {
+  const stored = storedItem(id, {
     team_id: 'T0123',
-    kind: 'feedback',
     category: 'idea',
     text: `Item number ${id}`,
-    ...NO_DETAILS,
     author_id: 'U0AUTHOR',
-    author_side: 'sales',
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    status: 'new',
-    merged_into: null,
     card_channel_id: 'C0123',
     card_ts: `1700000000.${String(id).padStart(6, '0')}`,
-    card_state: 'posted',
-    first_response_at: null,
-    reply_to: null,
     locale: 'en',
-    client_key: null,
     created_at: '2026-11-18T09:00:00.000Z',
-    updated_at: '2026-11-18T09:00:00.000Z',
-    votes: 0,
-    customers: 0,
-    customer_revenue: 0,
-    ...over,
-  };
+  });
+  return { ...withSupport(stored), ...over };
 }
 
-const link = (i: DashboardItem) => `https://acme.slack.com/archives/${i.card_channel_id}/p${i.card_ts!.replace('.', '')}`;
+const link = (i: HomeItem) => `https://acme.slack.com/archives/${i.card_channel_id}/p${i.card_ts!.replace('.', '')}`;
 
 function data(over: Partial<HomeData> = {}): HomeData {
   return {
@@ -51,6 +34,7 @@ function data(over: Partial<HomeData> = {}): HomeData {
     side: 'sales',
     muted: false,
     answers: false,
+    currency: 'USD',
     own: [],
     top: [],
     waiting: { items: [], total: 0 },
@@ -138,12 +122,24 @@ describe('buildHome', () => {
   });
 
   it('shows this week’s top open items, ranked as given, with their backing', () => {
-    const top = [item(3, { votes: 5, customers: 2, revenue: 10_000, customer_revenue: 40_000, status: 'planned' }), item(4, { votes: 2 })];
+    const top = [item(3, { votes: 5, customers: 2, revenueAtStake: 50_000, status: 'planned' }), item(4, { votes: 2 })];
     const blocks = blocksOf(data({ top }));
     expect(headers(blocks)).toContain(en.home.topTitle);
-    expect(sectionTexts(blocks)).toContain('1. Item number 3\n_Planned · 5 votes · 2 customers · 50,000 at stake_');
+    expect(sectionTexts(blocks)).toContain('1. Item number 3\n_Planned · 5 votes · 2 customers · $50,000 at stake_');
     expect(sectionTexts(blocks)).toContain('2. Item number 4\n_New · 2 votes_');
     expect(JSON.stringify(blocksOf(data()))).toContain(en.home.topNone);
+  });
+
+  it('writes amounts at stake in the workspace’s currency, the reader’s way: 80 000 € in a French workspace', () => {
+    const top = [item(3, { votes: 2, customers: 1, revenueAtStake: 80_000 }), item(4, { votes: 1, revenueAtStake: 0 })];
+    const french = sectionTexts(blocksOf(data({ t: fr, locale: 'fr', currency: 'EUR', top }))).map((l) =>
+      l.replace(/[\u202f\u00a0]/g, ' '),
+    );
+    expect(french).toContain('1. Item number 3\n_Nouveau · 2 votes · 1 client · 80 000 € en jeu_');
+    // Nothing at stake is not said.
+    expect(french).toContain('2. Item number 4\n_Nouveau · 1 vote_');
+    const english = sectionTexts(blocksOf(data({ currency: 'EUR', top })));
+    expect(english).toContain('1. Item number 3\n_New · 2 votes · 1 customer · €80,000 at stake_');
   });
 
   describe('for a marketer and for a salesperson', () => {
@@ -174,6 +170,21 @@ describe('buildHome', () => {
       const names = new Map([['U0AUTHOR', 'Sam <Seller>']]);
       const lines = sectionTexts(blocksOf(data({ side: 'marketing', answers: true, waiting, names })));
       expect(lines).toContain(en.home.waitingLine('Item number 20', '21 days', 'from Sam &lt;Seller&gt; · 4 votes'));
+    });
+
+    it('in French, says who filed what waits the French way: « d’Alex », « de Sam »', () => {
+      const names = new Map([
+        ['U0ALEX', 'Alex Closer'],
+        ['U0SAM', 'Sam Seller'],
+        ['U0ELO', 'Élodie'],
+      ]);
+      const items = [item(1, { author_id: 'U0ALEX' }), item(2, { author_id: 'U0SAM' }), item(3, { author_id: 'U0ELO' })];
+      const lines = sectionTexts(blocksOf(data({ t: fr, locale: 'fr', answers: true, waiting: { items, total: 3 }, names })));
+      expect(lines.filter((l) => l.includes('En attente')).map((l) => l.split(' · ')[1])).toEqual([
+        'd’Alex Closer',
+        'de Sam Seller',
+        'd’Élodie',
+      ]);
     });
 
     it('says so when nothing waits', () => {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { ItemWithSupport } from '../../../db/customers.js';
 import type { DigestRows } from '../../../db/digest.js';
 import type { Item, ItemStatus, Side } from '../../../db/schema.js';
 import {
   composeDigest,
   countCompetitors,
   type DigestItem,
-  median,
   peopleNamed,
   rankTopItems,
   rankVoices,
-  responseTimes,
   sparkline,
   TREND_WEEKS,
   weeklyCounts,
 } from '../../../src/digest/compose.js';
-import { NO_DETAILS } from '../../../src/domain/items.js';
+import { rankScore } from '../../../src/domain/ranking.js';
+import { storedItem } from '../../support/fixtures.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -24,35 +24,17 @@ const START = new Date('2026-01-05T08:00:00.000Z');
 const PERIOD = { start: START, end: END };
 const isoBefore = (end: Date, ms: number) => new Date(end.getTime() - ms).toISOString();
 
-type Row = Item & { votes: number };
+type Row = ItemWithSupport;
 
 function item(id: number, over: Partial<Row> = {}): Row {
-  return {
-    id,
+  return storedItem(id, {
     team_id: 'T0TEAM',
-    kind: 'feedback',
     category: 'idea',
-    text: `Item ${id}`,
-    ...NO_DETAILS,
     author_id: 'U0SALES',
     author_side: null,
-    source_channel_id: null,
-    source_ts: null,
-    source_permalink: null,
-    status: 'new',
-    merged_into: null,
     card_channel_id: 'C0CARDS',
-    card_ts: `1767600000.${String(id).padStart(6, '0')}`,
-    card_state: 'posted',
-    first_response_at: null,
-    reply_to: null,
-    locale: null,
-    client_key: null,
-    created_at: '2026-01-07T10:00:00.000Z',
-    updated_at: '2026-01-07T10:00:00.000Z',
-    votes: 0,
     ...over,
-  };
+  });
 }
 
 function rows(over: Partial<DigestRows> = {}): DigestRows {
@@ -63,8 +45,7 @@ function rows(over: Partial<DigestRows> = {}): DigestRows {
     statusChanges: [],
     waiting: [],
     waitingCount: 0,
-    firstResponses: [],
-    awaitingAnswer: 0,
+    responses: { waitsMs: [], waitingCount: 0 },
     trendCreatedAt: [],
     sides: new Map<string, Side>(),
     ...over,
@@ -87,10 +68,11 @@ function digestItem(id: number, over: Partial<DigestItem> = {}): DigestItem {
     category: null,
     text: `Item ${id}`,
     authorId: 'U0SALES',
-    revenue: null,
     status: 'new',
     createdAt: '2026-01-07T10:00:00.000Z',
     votes: 0,
+    customers: 0,
+    revenueAtStake: null,
     periodVotes: 0,
     link: null,
     ...over,
@@ -180,28 +162,39 @@ describe('weeklyCounts', () => {
 });
 
 describe('rankTopItems', () => {
-  it('ranks by votes cast this period first', () => {
+  it('ranks by this period’s votes, not all of them: what was voted months ago does not top every digest', () => {
     const ranked = rankTopItems([
-      digestItem(1, { periodVotes: 1, votes: 10, revenue: 90_000 }),
+      digestItem(1, { periodVotes: 1, votes: 10 }),
       digestItem(2, { periodVotes: 3, votes: 3 }),
       digestItem(3, { periodVotes: 2, votes: 2 }),
     ]);
     expect(ranked.map((i) => i.id)).toEqual([2, 3, 1]);
   });
 
-  it('breaks a tie on period votes by revenue at stake (none counts as zero)', () => {
+  it('ranks with rankScore, as Home and search do: customers and revenue at stake lift an item voted a little less this week', () => {
+    const backed = digestItem(1, { periodVotes: 2, votes: 2, customers: 1, revenueAtStake: 90_000 });
+    const voted = digestItem(2, { periodVotes: 4, votes: 4 });
+    expect(rankScore({ votes: 2, customers: 1, revenueAtStake: 90_000 })).toBeGreaterThan(
+      rankScore({ votes: 4, customers: 0, revenueAtStake: null }),
+    );
+    expect(rankTopItems([voted, backed]).map((i) => i.id)).toEqual([1, 2]);
+    // The same score as `rankScore` of the period's support, whatever the votes of other weeks.
+    expect(rankTopItems([digestItem(3, { periodVotes: 5, votes: 5 }), { ...backed, votes: 40 }]).map((i) => i.id)).toEqual([1, 3]);
+  });
+
+  it('with the same votes this period, more revenue at stake ranks higher (none counts as zero)', () => {
     const ranked = rankTopItems([
-      digestItem(1, { periodVotes: 2, revenue: null, votes: 9 }),
-      digestItem(2, { periodVotes: 2, revenue: 10_000 }),
-      digestItem(3, { periodVotes: 2, revenue: 50_000 }),
+      digestItem(1, { periodVotes: 2, revenueAtStake: null, votes: 9 }),
+      digestItem(2, { periodVotes: 2, revenueAtStake: 10_000 }),
+      digestItem(3, { periodVotes: 2, revenueAtStake: 50_000 }),
     ]);
     expect(ranked.map((i) => i.id)).toEqual([3, 2, 1]);
   });
 
   it('then by all votes', () => {
     const ranked = rankTopItems([
-      digestItem(1, { periodVotes: 2, revenue: 5, votes: 2 }),
-      digestItem(2, { periodVotes: 2, revenue: 5, votes: 7 }),
+      digestItem(1, { periodVotes: 2, revenueAtStake: 5, votes: 2 }),
+      digestItem(2, { periodVotes: 2, revenueAtStake: 5, votes: 7 }),
     ]);
     expect(ranked.map((i) => i.id)).toEqual([2, 1]);
   });
@@ -382,13 +375,27 @@ describe('composeDigest', () => {
       category: null,
       text: 'Deck is outdated',
       authorId: 'U0FIELD',
-      revenue: 50_000,
       status: 'acknowledged',
       createdAt: '2026-01-06T09:00:00.000Z',
       votes: 3,
+      customers: 0,
+      revenueAtStake: 50_000,
       periodVotes: 1,
       link: 'https://acme.slack.com/archives/C0CARDS/p1767690000000100',
     });
+  });
+
+  it('counts the customers behind an item once each, the item’s own customer not twice, and what they have at stake', () => {
+    const row = (account: string, revenue: number | null) => ({
+      item_id: 12,
+      account_key: account.toLowerCase(),
+      account,
+      revenue,
+      added_by: 'U0S2',
+    });
+    const i = item(12, { customer: 'Globex', revenue: 50_000, votes: 2, customers: [row('GLOBEX', 80_000), row('Initech', 30_000)] });
+    const data = composeDigest(rows({ votesCast: [vote(12, 'U1')], votedItems: [i] }), PERIOD, linkFor);
+    expect(data.topItems[0]).toMatchObject({ id: 12, votes: 2, periodVotes: 1, customers: 2, revenueAtStake: 80_000 });
   });
 
   it('gives an item without a posted card no link', () => {
@@ -489,48 +496,24 @@ describe('composeDigest', () => {
   });
 });
 
-describe('median', () => {
-  it('is the middle value, or the mean of the two middle ones, whatever the order', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([7])).toBe(7);
+describe('composeDigest: marketing’s answers and who is named', () => {
+  it('passes on the response times of the period and what still waits', () => {
+    const data = composeDigest(rows({ responses: { waitsMs: [2 * DAY], waitingCount: 5 } }), PERIOD, linkFor);
+    expect(data.responses).toEqual({ answered: 1, medianMs: 2 * DAY, stillWaiting: 5 });
   });
 
-  it('is null for no values', () => {
-    expect(median([])).toBeNull();
-  });
-});
-
-describe('responseTimes', () => {
-  it('measures each answered item from filing to first answer, and takes the median', () => {
-    const hours = (h: number) => new Date(Date.parse('2026-01-06T10:00:00.000Z') + h * 3_600_000).toISOString();
-    const r = responseTimes(
-      [
-        { created_at: hours(0), first_response_at: hours(2) },
-        { created_at: hours(0), first_response_at: hours(50) },
-        { created_at: hours(10), first_response_at: hours(16) },
-      ],
-      4,
-    );
-    expect(r).toEqual({ answered: 3, medianMs: 6 * 3_600_000, stillWaiting: 4 });
+  it('takes the median of the waits for a first answer', () => {
+    const HOUR = 3_600_000;
+    const data = composeDigest(rows({ responses: { waitsMs: [2 * HOUR, 50 * HOUR, 6 * HOUR], waitingCount: 4 } }), PERIOD, linkFor);
+    expect(data.responses).toEqual({ answered: 3, medianMs: 6 * HOUR, stillWaiting: 4 });
   });
 
   it('has no median when nothing was answered', () => {
-    expect(responseTimes([], 2)).toEqual({ answered: 0, medianMs: null, stillWaiting: 2 });
-  });
-});
-
-describe('composeDigest: marketing’s answers and who is named', () => {
-  it('passes on the response times of the period and what still waits', () => {
-    const data = composeDigest(
-      rows({
-        firstResponses: [{ created_at: '2026-01-05T10:00:00.000Z', first_response_at: '2026-01-07T10:00:00.000Z' }],
-        awaitingAnswer: 5,
-      }),
-      PERIOD,
-      linkFor,
-    );
-    expect(data.responses).toEqual({ answered: 1, medianMs: 2 * DAY, stillWaiting: 5 });
+    expect(composeDigest(rows({ responses: { waitsMs: [], waitingCount: 2 } }), PERIOD, linkFor).responses).toEqual({
+      answered: 0,
+      medianMs: null,
+      stillWaiting: 2,
+    });
   });
 
   it('keeps the scheduled period it is named after, when given', () => {

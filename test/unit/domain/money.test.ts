@@ -9,6 +9,8 @@ describe('money', () => {
     expect(spaces(formatMoney(50_000, 'EUR', 'fr'))).toBe('50 000 €');
     expect(formatMoney(1_234_567.6, 'USD', 'en')).toBe('$1,234,568');
     expect(spaces(formatMoney(0, 'GBP', 'fr'))).toBe('0 £GB');
+    expect(spaces(formatMoney(1_234_567, 'EUR', 'fr'))).toBe('1 234 567 €');
+    expect(formatMoney(1_234.6, 'USD', 'en')).toBe('$1,235');
   });
 
   it('defaults to euros for a French workspace and to dollars otherwise', () => {

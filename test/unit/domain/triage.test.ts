@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemStatus } from '../../../db/schema.js';
-import { canMove, cleanText, isReopening, isTriageStatus, movesFrom, recipients } from '../../../src/domain/triage.js';
+import { canMove, cleanText, isReopening, isTriageStatus, median, movesFrom, recipients } from '../../../src/domain/triage.js';
 
 describe('moves', () => {
   it('go forward from new, skipping steps if marketing likes, or to declined from anywhere open', () => {
@@ -74,5 +74,17 @@ describe('sideAllows', () => {
     expect(sideAllows('add_customer', 'sales')).toBe(true);
     expect(sideAllows('add_customer', 'marketing')).toBe(true);
     for (const side of ['other', null, undefined] as const) expect(sideAllows('add_customer', side)).toBe(false);
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle ones, whatever the order', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+  });
+
+  it('is null for no values', () => {
+    expect(median([])).toBeNull();
   });
 });

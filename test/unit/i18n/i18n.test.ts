@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
-import { formatAmount, inZone, isLocale, LOCALES, localeFromSlack, messages } from '../../../src/i18n/index.js';
+import { inZone, isLocale, LOCALES, localeFromSlack, messages } from '../../../src/i18n/index.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -128,20 +128,6 @@ describe('localeFromSlack', () => {
     expect(localeFromSlack(undefined, 'fr')).toBe('fr');
     expect(localeFromSlack(null, 'en')).toBe('en');
     expect(localeFromSlack('', 'fr')).toBe('fr');
-  });
-});
-
-describe('formatAmount', () => {
-  it('groups thousands with a space in French and a comma in English', () => {
-    expect(formatAmount(50000, 'fr').replace(/\s/g, ' ')).toBe('50 000');
-    expect(formatAmount(50000, 'en')).toBe('50,000');
-    expect(formatAmount(1234567, 'en')).toBe('1,234,567');
-    expect(formatAmount(1234567, 'fr').replace(/\s/g, ' ')).toBe('1 234 567');
-  });
-
-  it('shows whole amounts', () => {
-    expect(formatAmount(1234.6, 'en')).toBe('1,235');
-    expect(formatAmount(0, 'fr')).toBe('0');
   });
 });
 
