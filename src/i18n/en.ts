@@ -1,4 +1,4 @@
-import type { FeedbackCategory, ItemKind, ItemStatus, Side, Urgency } from '../../db/schema.js';
+import type { FeedbackCategory, ItemKind, ItemStatus, RsvpAnswer, Side, Urgency } from '../../db/schema.js';
 
 /** The English catalogue. Its shape is the contract: the French one must have every key. */
 export const en = {
@@ -165,7 +165,118 @@ export const en = {
   },
 
   afterwork: {
-    soon: 'After-work invites are on their way to Terrain. Until then, the best after-work is the one you propose in this channel!',
+    defaultTitle: 'After-work',
+    answer: { going: 'Going', maybe: 'Maybe', no: 'Can’t go', waitlisted: 'On the waitlist' } satisfies Record<RsvpAnswer, string>,
+    card: {
+      /** Slack's date tokens, shown in each reader's zone (and their Slack language for "Today"). */
+      dateTokens: '{date_short_pretty} at {time}',
+      /** dayjs format of the fallback, for clients that cannot show Slack dates. */
+      dateFallback: 'ddd D MMM YYYY, HH:mm',
+      when: (date: string) => `:calendar: ${date}`,
+      place: (place: string) => `:round_pushpin: ${place}`,
+      host: (who: string) => `Hosted by ${who}`,
+      going: (n: number, names: string) => `*Going (${n}):* ${names}`,
+      more: (n: number) => `+${n} more`,
+      bySide: (sales: number, marketing: number, other: number) => `Sales ${sales} · Marketing ${marketing} · Other ${other}`,
+      maybe: (n: number) => `${n} maybe`,
+      no: (n: number) => `${n} can’t go`,
+      places: (going: number, capacity: number) => `${going} of ${capacity} places taken`,
+      full: (capacity: number) => `Full: all ${capacity} places are taken`,
+      waitlist: (n: number, names: string) => `*Waitlist (${n}):* ${names}`,
+      both: ':handshake: Both teams are represented: sales and marketing are going.',
+      marketingSilent: ':hourglass_flowing_sand: Marketing has not answered yet.',
+      salesSilent: ':hourglass_flowing_sand: Sales has not answered yet.',
+      marketingNotGoing: ':hourglass_flowing_sand: Nobody from marketing is going yet.',
+      salesNotGoing: ':hourglass_flowing_sand: Nobody from sales is going yet.',
+      neitherSilent: ':hourglass_flowing_sand: Neither sales nor marketing has answered yet.',
+      neitherNotGoing: ':hourglass_flowing_sand: Nobody from sales or marketing is going yet.',
+      rsvpGoing: 'Going',
+      rsvpMaybe: 'Maybe',
+      rsvpNo: 'Can’t go',
+      closed: ':lock: Answers are closed: the after-work has started.',
+      cancelled: (who: string) => `:no_entry: *Cancelled* by ${who}.`,
+      edit: 'Edit',
+      cancel: 'Cancel it',
+      confirmTitle: 'Cancel this after-work?',
+      confirmText: 'The invite will say it is cancelled, and everyone who answered will get a message.',
+      confirmYes: 'Yes, cancel it',
+      confirmNo: 'Keep it',
+      google: 'Google Calendar',
+      outlook: 'Outlook',
+      fallback: (title: string, when: string) => `After-work: ${title}, ${when}`,
+    },
+    modal: {
+      title: 'New after-work',
+      editTitle: 'Edit the after-work',
+      submit: 'Invite',
+      save: 'Save',
+      close: 'Cancel',
+      intro: 'Invite sales and marketing to meet away from the pipeline. Everyone sees the time in their own time zone.',
+      fromText: 'Filled in from your text: check the time. What Terrain did not understand is in the note.',
+      timeGuessed: (time: string) => `No time in your text, so it says ${time}: change it if needed.`,
+      what: 'What',
+      whatPlaceholder: 'After-work with marketing',
+      when: 'When',
+      where: 'Where',
+      wherePlaceholder: 'Le Comptoir, 12 rue de la Paix',
+      note: 'Note',
+      notePlaceholder: 'Who is it for, what to bring, how to find it…',
+      capacity: 'Places',
+      capacityHint: 'Leave it empty for no limit. You count as one.',
+      channel: 'Invite in',
+    },
+    errors: {
+      titleEmpty: 'Give it a name.',
+      tooLong: (max: number) => `Too long: ${max} characters at most.`,
+      whenMissing: 'Pick a date and a time.',
+      whenPast: 'That time has already passed: pick one still to come.',
+      capacity: 'Enter a whole number of places, 1 or more, or leave it empty.',
+      capacityBelowGoing: (n: number) => `${n} people are already going: the places cannot be fewer.`,
+      noChannel: 'Pick the channel to invite: Terrain has no shared channel yet.',
+      notHost: 'Only the host and Terrain admins can change or cancel this after-work, so nothing was changed.',
+      cancelledAlready: 'This after-work is cancelled, so nothing was changed.',
+      gone: 'Terrain cannot find this after-work any more.',
+      notInChannel: (channel: string) =>
+        `Your after-work is saved, but Terrain can't post in ${channel} yet. Type \`/invite @Terrain\` there: the invite will be posted right away.`,
+      cardRefused: (code: string) =>
+        `Your after-work is saved, but Slack refused its invite (\`${code}\`). Ask whoever runs Terrain to look at \`npx terrain outbox\`; nothing is lost.`,
+    },
+    rsvp: {
+      closed: 'Answers for this after-work are closed: it has already started.',
+      cancelled: 'This after-work was cancelled, so answers are closed.',
+      hostStays: 'You are hosting, so you count as going. To call it off, use *Cancel it* on the invite.',
+      waitlisted: (title: string, position: number) =>
+        `*${title}* is full, so you are on the waitlist (number ${position}). If a place frees up, you will get a message.`,
+    },
+    dm: {
+      atPlace: (place: string) => ` at *${place}*`,
+      seeInvite: (link: string) => `<${link}|See the invite>`,
+      promoted: (title: string, when: string, place: string) =>
+        `:tada: A place freed up: you are now going to *${title}*, ${when}${place}.`,
+      reminder: (title: string, when: string, place: string) => `:beers: Reminder: *${title}* starts ${when}${place}.`,
+      changed: (title: string, by: string) => `:pencil2: ${by} changed *${title}*:`,
+      timeChanged: (to: string, from: string) => `• When: ${to} (was ${from})`,
+      placeChanged: (to: string, from: string) => `• Where: ${to} (was ${from})`,
+      titleChanged: (to: string, from: string) => `• Now called *${to}* (was ${from})`,
+      noPlace: 'not set',
+      cancelled: (title: string, when: string, by: string) => `:no_entry: *${title}* (${when}) is cancelled: ${by} called it off.`,
+    },
+    digest: {
+      title: ':beers: *After-works*',
+      upcoming: (title: string, when: string, going: number) => `• *${title}*, ${when} · ${going} going`,
+      mix: (title: string, sales: number, marketing: number, other: number) =>
+        `• ${title}: ${sales} from sales, ${marketing} from marketing, ${other} other`,
+      lastWeek: '_Last week’s mix:_',
+      none: 'No after-work planned: `/afterwork` invites both teams.',
+    },
+    home: {
+      title: ':beers: *Next after-work*',
+      line: (title: string, when: string, going: number) => `*${title}*, ${when} · ${going} going`,
+      yourAnswer: (answer: string) => `Your answer: ${answer}`,
+      noAnswer: 'You have not answered yet: the buttons are on the invite.',
+      none: 'No after-work planned. `/afterwork` invites both teams.',
+      seeInvite: 'See the invite',
+    },
   },
 
   digest: {

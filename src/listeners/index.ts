@@ -2,14 +2,18 @@ import type { App } from '@slack/bolt';
 import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids.js';
+import { afterworkCancel } from './actions/afterwork-cancel.js';
+import { afterworkEdit } from './actions/afterwork-edit.js';
 import { homeNewItem } from './actions/home-new-item.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
+import { rsvp } from './actions/rsvp.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
+import { afterworkEdited, afterworkSubmitted } from './views/afterwork-submitted.js';
 import { itemSubmitted } from './views/item-submitted.js';
 import { settingsSubmitted } from './views/settings-submitted.js';
 
@@ -28,4 +32,10 @@ export function register(app: App, deps: Deps): void {
   app.action(ACTIONS.homeNewFlag, homeNewItem(deps, 'flag'));
   app.action(ACTIONS.openSettings, openSettings(deps));
   app.action(new RegExp(`^${ACTIONS.openCard}_\\d+$`), openCard);
+  app.view(VIEWS.afterworkCreate, afterworkSubmitted(deps));
+  app.view(VIEWS.afterworkEdit, afterworkEdited(deps));
+  app.action(new RegExp(`^${ACTIONS.rsvp}(_(going|maybe|no))?$`), rsvp(deps));
+  app.action(ACTIONS.afterworkEdit, afterworkEdit(deps));
+  app.action(ACTIONS.afterworkCancel, afterworkCancel(deps));
+  app.action(new RegExp(`^${ACTIONS.afterworkLink}_`), openCard);
 }

@@ -1,5 +1,15 @@
 import type { Deps } from '../deps.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.js';
+import {
+  AFTERWORK_CARD_KIND,
+  AFTERWORK_CARD_UPDATE_KIND,
+  AFTERWORK_DM_KIND,
+  AFTERWORK_REMINDER_KIND,
+  afterworkCardHandler,
+  afterworkCardUpdateHandler,
+  afterworkDmHandler,
+  afterworkReminderHandler,
+} from './afterworks.js';
 import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
 import { POST_KIND, postHandler } from './posts.js';
 import { NOTICE_KIND, noticeHandler } from './replies.js';
@@ -20,6 +30,10 @@ export function createOutbox(
       [CARD_UPDATE_KIND]: itemCardUpdateHandler(deps),
       [NOTICE_KIND]: noticeHandler(deps),
       [POST_KIND]: postHandler(deps),
+      [AFTERWORK_CARD_KIND]: afterworkCardHandler(deps),
+      [AFTERWORK_CARD_UPDATE_KIND]: afterworkCardUpdateHandler(deps),
+      [AFTERWORK_DM_KIND]: afterworkDmHandler(deps),
+      [AFTERWORK_REMINDER_KIND]: afterworkReminderHandler(deps),
     },
     ...options,
   });
