@@ -24,6 +24,12 @@ interface ViewBlock {
   element?: Record<string, any>;
 }
 
+/** The action ids of a message's buttons. */
+const actionIds = (blocks: unknown[]) =>
+  (blocks as Array<{ type: string; elements?: Array<{ action_id?: string }> }>)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => (b.elements ?? []).map((e) => e.action_id));
+
 const input = (view: { blocks: ViewBlock[] }, id: string) => view.blocks.find((b) => b.block_id === id)?.element;
 
 describeDb(`after-works (${dialect})`, () => {
@@ -267,6 +273,263 @@ describeDb(`after-works (${dialect})`, () => {
       expect(text).toContain(en.afterwork.card.no(1));
       expect(text).toContain(en.afterwork.card.marketingNotGoing);
       expect(e2e.fake.callsTo('chat.update')).toHaveLength(updates + 2);
+    });
+  });
+
+  /** Direct messages Terrain sent to a user (a DM is a chat.postMessage to their user id). */
+  const dms = (userId: string) => e2e.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === userId && c.status === 200);
+  /** Private answers through the response_url of a click. */
+  const privateAnswers = () => e2e.fake.callsTo('response_url');
+
+  describe('capacity and the waitlist', () => {
+    it('going beyond the places joins the waitlist (told privately); a freed place goes to the side with fewer people going first, else to the earliest', async () => {
+      await side('U0SALES1', 'sales');
+      await side('U0SALES2', 'sales');
+      await side('U0SALES3', 'sales');
+      await side('U0MKT1', 'marketing');
+      await side('U0MKT2', 'marketing');
+      await start();
+      const afterwork = await create({ capacity: '3' });
+      const ts = afterwork.message_ts!;
+      const step = async (userId: string, value: 'going' | 'maybe' | 'no') => {
+        clock.advance(60_000);
+        await rsvpClick(userId, ts, value);
+      };
+      await step('U0SALES2', 'going');
+      await step('U0MKT1', 'going');
+      expect(blockText(card(ts).blocks)).toContain(en.afterwork.card.full(3));
+      // Full: the next two wait, in order; each is told privately where the click was.
+      await step('U0SALES3', 'going');
+      await step('U0MKT2', 'going');
+      const answer = async (userId: string) => Object.fromEntries((await rsvps()).map((r) => [r.user_id, r.answer]))[userId];
+      expect(await answer('U0SALES3')).toBe('waitlisted');
+      expect(await answer('U0MKT2')).toBe('waitlisted');
+      expect(privateAnswers().map((c) => c.args.text)).toEqual([
+        en.afterwork.rsvp.waitlisted('Drinks with marketing', 1),
+        en.afterwork.rsvp.waitlisted('Drinks with marketing', 2),
+      ]);
+      expect(blockText(card(ts).blocks)).toContain(en.afterwork.card.waitlist(2, '<@U0SALES3>, <@U0MKT2>'));
+
+      // Marketing's only person going steps out: marketing now has fewer going, so its waiting member
+      // gets the place although sales' joined the waitlist first.
+      await step('U0MKT1', 'no');
+      expect(await answer('U0MKT2')).toBe('going');
+      expect(await answer('U0SALES3')).toBe('waitlisted');
+      expect(dms('U0MKT2')).toHaveLength(1);
+      expect(dms('U0MKT2')[0]!.args.text).toContain(':tada:');
+      expect(dms('U0MKT2')[0]!.args.text).toContain('*Drinks with marketing*');
+      expect(dms('U0SALES3')).toHaveLength(0);
+      let text = blockText(card(ts).blocks);
+      expect(text).toContain(en.afterwork.card.both);
+      expect(text).toContain(en.afterwork.card.waitlist(1, '<@U0SALES3>'));
+
+      // Now as many from each side (host + U0SALES2 vs U0MKT2 → 2:1; U0SALES2 leaves → 1:1): the earliest waiting.
+      await step('U0SALES2', 'maybe');
+      expect(await answer('U0SALES3')).toBe('going');
+      expect(dms('U0SALES3')).toHaveLength(1);
+      text = blockText(card(ts).blocks);
+      expect(text).not.toContain('Waitlist');
+      expect(text).toContain(en.afterwork.card.bySide(2, 1, 0));
+      expect(text).toContain(en.afterwork.card.maybe(1));
+    });
+
+    it('two people answering going for the last place at once: one gets it, the other waits', async () => {
+      await start();
+      const afterwork = await create({ capacity: '2' });
+      const ts = afterwork.message_ts!;
+      await Promise.all([
+        click(e2e, { userId: 'U0MKT1', ts, actionId: 'rsvp_going', value: 'going' }),
+        click(e2e, { userId: 'U0MKT2', ts, actionId: 'rsvp_going', value: 'going' }),
+      ]);
+      await e2e.app.drain();
+      const answers = (await rsvps())
+        .filter((r) => r.user_id !== 'U0SALES1')
+        .map((r) => r.answer)
+        .sort();
+      expect(answers).toEqual(['going', 'waitlisted']);
+    });
+  });
+
+  describe('after the start', () => {
+    it('RSVPs are refused privately, nothing changes, and the invite says answers are closed', async () => {
+      await start();
+      const afterwork = await create();
+      const ts = afterwork.message_ts!;
+      clock.set('2026-11-26T17:31:00.000Z');
+      await e2e.app.drain();
+      // The invite was queued to close at the start.
+      const closed = blockText(card(ts).blocks);
+      expect(closed).toContain(en.afterwork.card.closed);
+      expect(actionIds(card(ts).blocks)).toEqual([]);
+      const before = await rsvps();
+      const res = await click(e2e, {
+        userId: 'U0MKT1',
+        ts,
+        actionId: 'rsvp_going',
+        value: 'going',
+        blockId: `afterwork_rsvp_${afterwork.id}`,
+      });
+      expect(res.status).toBe(200);
+      await e2e.app.drain();
+      expect(await rsvps()).toEqual(before);
+      expect(privateAnswers().map((c) => c.args.text)).toEqual([en.afterwork.rsvp.closed]);
+    });
+
+    it('the host cannot step out of their own after-work: they are told to cancel it instead', async () => {
+      await start();
+      const afterwork = await create();
+      await rsvpClick('U0SALES1', afterwork.message_ts!, 'no');
+      expect(await rsvps()).toMatchObject([{ user_id: 'U0SALES1', answer: 'going' }]);
+      expect(privateAnswers().map((c) => c.args.text)).toEqual([en.afterwork.rsvp.hostStays]);
+    });
+  });
+
+  describe('host controls', () => {
+    const edit = async (userId: string, afterworkId: number, ts: string) => {
+      const res = await click(e2e, { userId, ts, actionId: 'afterwork_edit', value: String(afterworkId) });
+      expect(res.status).toBe(200);
+    };
+    const cancel = async (userId: string, afterworkId: number, ts: string) => {
+      const res = await click(e2e, { userId, ts, actionId: 'afterwork_cancel', value: String(afterworkId) });
+      expect(res.status).toBe(200);
+      await e2e.app.drain();
+    };
+
+    it('anyone else than the host or a Terrain admin is refused privately, and nothing changes', async () => {
+      await start();
+      const afterwork = await create();
+      await edit('U0MKT1', afterwork.id, afterwork.message_ts!);
+      await cancel('U0MKT1', afterwork.id, afterwork.message_ts!);
+      await e2e.app.drain();
+      expect(e2e.fake.callsTo('views.open')).toHaveLength(1); // the host's own /afterwork
+      expect(privateAnswers().map((c) => c.args.text)).toEqual([en.afterwork.errors.notHost, en.afterwork.errors.notHost]);
+      expect(await afterworks()).toMatchObject([{ state: 'active', title: 'Drinks with marketing' }]);
+    });
+
+    it('the host edits from the invite: the modal opens filled in; a new time and place update the invite and tell everyone going or maybe, each in their language', async () => {
+      e2e.fake.setUser('U0MKT1', { locale: 'fr-FR' });
+      await start();
+      const afterwork = await create({ note: 'Ask for Marc', capacity: '10' });
+      const ts = afterwork.message_ts!;
+      await rsvpClick('U0MKT1', ts, 'going');
+      await rsvpClick('U0MKT2', ts, 'maybe');
+      await rsvpClick('U0SALES2', ts, 'no');
+      await edit('U0SALES1', afterwork.id, ts);
+      const opened = await e2e.fake.waitFor('views.open', (c) => c.args.view?.callback_id === VIEWS.afterworkEdit);
+      const view = opened.args.view;
+      expect(input(view, AFTERWORK_FIELDS.title)?.initial_value).toBe('Drinks with marketing');
+      expect(input(view, AFTERWORK_FIELDS.when)?.initial_date_time).toBe(THURSDAY_UNIX);
+      expect(input(view, AFTERWORK_FIELDS.note)?.initial_value).toBe('Ask for Marc');
+      expect(input(view, AFTERWORK_FIELDS.capacity)?.initial_value).toBe('10');
+      expect(input(view, AFTERWORK_FIELDS.channel)).toBeUndefined();
+      const friday = '2026-11-27T18:00:00.000Z';
+      const res = await submitView(
+        e2e,
+        afterworkSubmission(
+          opened,
+          { title: 'Drinks with marketing', when: friday, place: 'Café Oz', note: 'Ask for Marc', capacity: '10' },
+          { userId: 'U0SALES1' },
+        ),
+      );
+      expect(res.text).toBe('');
+      expect(await afterworks()).toMatchObject([{ starts_at: friday, place: 'Café Oz' }]);
+      await e2e.app.drain();
+      expect(blockText(card(ts).blocks)).toContain(`<!date^${Date.parse(friday) / 1000}^`);
+      expect(blockText(card(ts).blocks)).toContain('Café Oz');
+      const mkt = dms('U0MKT1');
+      expect(mkt).toHaveLength(1);
+      expect(mkt[0]!.args.text).toContain(fr.afterwork.dm.changed('Drinks with marketing', '<@U0SALES1>'));
+      expect(mkt[0]!.args.text).toContain('• Quand : <!date^');
+      expect(mkt[0]!.args.text).toContain(fr.afterwork.dm.placeChanged('Café Oz', 'Le Comptoir'));
+      const maybe = dms('U0MKT2');
+      expect(maybe).toHaveLength(1);
+      expect(maybe[0]!.args.text).toContain(en.afterwork.dm.placeChanged('Café Oz', 'Le Comptoir'));
+      expect(blockText(maybe[0]!.args.blocks)).toContain('See the invite');
+      // Who said no, and the host who made the change, are not told.
+      expect(dms('U0SALES2')).toHaveLength(0);
+      expect(dms('U0SALES1')).toHaveLength(0);
+    });
+
+    it('an edit to a time already past, or to fewer places than people going, is refused in the modal', async () => {
+      await start();
+      const afterwork = await create();
+      const ts = afterwork.message_ts!;
+      await rsvpClick('U0MKT1', ts, 'going');
+      await edit('U0SALES1', afterwork.id, ts);
+      const opened = await e2e.fake.waitFor('views.open', (c) => c.args.view?.callback_id === VIEWS.afterworkEdit);
+      const res = await submitView(
+        e2e,
+        afterworkSubmission(opened, { title: 'x', when: '2026-11-22T18:00:00.000Z', capacity: '1' }, { userId: 'U0SALES1' }),
+      );
+      expect(res.json).toEqual({
+        response_action: 'errors',
+        errors: {
+          [AFTERWORK_FIELDS.when]: en.afterwork.errors.whenPast,
+          [AFTERWORK_FIELDS.capacity]: en.afterwork.errors.capacityBelowGoing(2),
+        },
+      });
+      expect(await afterworks()).toMatchObject([{ title: 'Drinks with marketing', starts_at: THURSDAY }]);
+    });
+
+    it('a non-host who got hold of the edit modal is refused where the change is stored', async () => {
+      await start();
+      const afterwork = await create();
+      await edit('U0SALES1', afterwork.id, afterwork.message_ts!);
+      const opened = await e2e.fake.waitFor('views.open', (c) => c.args.view?.callback_id === VIEWS.afterworkEdit);
+      const res = await submitView(e2e, afterworkSubmission(opened, { title: 'Hijacked', when: THURSDAY }, { userId: 'U0MKT1' }));
+      expect(res.json).toEqual({ response_action: 'errors', errors: { [AFTERWORK_FIELDS.title]: en.afterwork.errors.notHost } });
+      expect(await afterworks()).toMatchObject([{ title: 'Drinks with marketing' }]);
+    });
+
+    it('the host cancels (after Slack’s confirmation): the invite says so and keeps who had answered; everyone going, maybe or waitlisted is told', async () => {
+      e2e.fake.setUser('U0MKT1', { locale: 'fr-FR' });
+      await start();
+      const afterwork = await create({ capacity: '2' });
+      const ts = afterwork.message_ts!;
+      await rsvpClick('U0MKT1', ts, 'going');
+      await rsvpClick('U0MKT2', ts, 'going'); // waitlisted
+      await rsvpClick('U0SALES2', ts, 'maybe');
+      await rsvpClick('U0SALES3', ts, 'no');
+      await cancel('U0SALES1', afterwork.id, ts);
+      expect(await afterworks()).toMatchObject([{ state: 'cancelled', cancelled_by: 'U0SALES1' }]);
+      const text = blockText(card(ts).blocks);
+      expect(text).toContain(en.afterwork.card.cancelled('<@U0SALES1>'));
+      expect(text).toContain(en.afterwork.card.going(2, '<@U0SALES1>, <@U0MKT1>'));
+      expect(actionIds(card(ts).blocks)).toEqual([]);
+      expect(dms('U0MKT1').map((c) => c.args.text)).toEqual([
+        expect.stringContaining(
+          fr.afterwork.dm.cancelled(
+            'Drinks with marketing',
+            `<!date^${THURSDAY_UNIX}^{date_short_pretty} à {time}|jeu. 26 nov. 2026, 18:30>`,
+            '<@U0SALES1>',
+          ),
+        ),
+      ]);
+      expect(dms('U0MKT2')).toHaveLength(1);
+      expect(dms('U0SALES2')).toHaveLength(1);
+      expect(dms('U0SALES3')).toHaveLength(0);
+      // Answers are closed on a cancelled invite; a second cancel changes nothing more.
+      await rsvpClick('U0SALES3', ts, 'going');
+      expect(privateAnswers().at(-1)?.args.text).toBe(en.afterwork.rsvp.cancelled);
+      await cancel('U0SALES1', afterwork.id, ts);
+      expect(dms('U0MKT2')).toHaveLength(1);
+    });
+
+    it('a Terrain admin may cancel someone else’s after-work', async () => {
+      e2e.fake.setUser('U0ADMIN', { is_admin: true });
+      await start();
+      const afterwork = await create();
+      await cancel('U0ADMIN', afterwork.id, afterwork.message_ts!);
+      expect(await afterworks()).toMatchObject([{ state: 'cancelled', cancelled_by: 'U0ADMIN' }]);
+      expect(dms('U0SALES1').map((c) => c.args.text)).toEqual([
+        expect.stringContaining(
+          en.afterwork.dm.cancelled(
+            'Drinks with marketing',
+            `<!date^${THURSDAY_UNIX}^{date_short_pretty} at {time}|Thu 26 Nov 2026, 18:30>`,
+            '<@U0ADMIN>',
+          ),
+        ),
+      ]);
     });
   });
 });
