@@ -114,6 +114,19 @@ export async function markAfterworkPosted(db: Db, teamId: string, id: number, ts
   await db.updateTable('afterworks').set({ message_ts: ts }).where('team_id', '=', teamId).where('id', '=', id).execute();
 }
 
+/** Active after-works of a channel whose invite is not posted yet (Terrain was not in the channel). */
+export async function listUnpostedAfterworks(db: Db, teamId: string, channelId: string): Promise<Afterwork[]> {
+  return db
+    .selectFrom('afterworks')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('channel_id', '=', channelId)
+    .where('message_ts', 'is', null)
+    .where('state', '=', 'active')
+    .orderBy('id')
+    .execute();
+}
+
 /** Every answer to an after-work, in the order they were given. */
 export async function listRsvps(db: Db, teamId: string, afterworkId: number): Promise<AfterworkRsvp[]> {
   return db

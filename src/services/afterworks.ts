@@ -7,13 +7,14 @@ import {
   getAfterwork,
   getRsvp,
   listRsvps,
+  listUnpostedAfterworks,
   lockAfterwork,
   markAfterworkPosted,
   saveRsvp,
   updateAfterwork,
 } from '../../db/afterworks.js';
 import { getMember } from '../../db/members.js';
-import { enqueue, enqueueOrRestore, getMessageByKey, withdrawByPrefix } from '../../db/outbox.js';
+import { enqueue, enqueueOrRestore, getMessageByKey, retry, withdrawByPrefix } from '../../db/outbox.js';
 import type { Afterwork, AfterworkRsvp, Database } from '../../db/schema.js';
 import { buildAfterworkCard, buildCancelledDm, buildChangedDm, buildPromotedDm, buildReminderDm } from '../blocks/afterwork.js';
 import { type MessageContent, notice } from '../blocks/messages.js';
@@ -389,6 +390,21 @@ export async function cancelAfterworkNow(
     await queueCardUpdate(trx, afterwork, 'cancelled', now);
     return { outcome: 'stored', told: told.length };
   });
+}
+
+/**
+ * Once Terrain is let into a channel, the invites Slack refused there (not in the channel) are queued
+ * again. Returns how many.
+ */
+export async function requeueBlockedInvites(
+  deps: Pick<Deps, 'db' | 'clock' | 'outbox'>,
+  teamId: string,
+  channelId: string,
+): Promise<number> {
+  const waiting = await listUnpostedAfterworks(deps.db, teamId, channelId);
+  const queued = await retry(deps.db, { teamId, keys: waiting.map((a) => afterworkCardKey(a.id)) }, deps.clock.now());
+  if (queued > 0) deps.outbox.kick();
+  return queued;
 }
 
 export type ManageAccess = { allowed: true } | { allowed: false; why: 'not_host' | 'role_unknown' };

@@ -4,10 +4,11 @@ import type { Side } from '../../db/schema.js';
 import { messages } from '../../src/i18n/index.js';
 import { AFTERWORK_FIELDS, FIELD_ACTION, VIEWS } from '../../src/ids.js';
 import { afterworkSubmission, blockText, click, openAfterworkModal, submitView } from '../support/afterwork.js';
-import { CHANNEL, TEAM } from '../support/app.js';
+import { CHANNEL, SIGNING_SECRET, TEAM } from '../support/app.js';
 import { manualClock } from '../support/clock.js';
-import { describeDb, dialect } from '../support/database.js';
+import { describeDb, dialect, OUTAGE, startOutage } from '../support/database.js';
 import { useE2E } from '../support/e2e.js';
+import { sendEvent } from '../support/slack-requests.js';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -530,6 +531,68 @@ describeDb(`after-works (${dialect})`, () => {
           ),
         ),
       ]);
+    });
+  });
+
+  describe('when things go wrong', () => {
+    it('an invite Slack refuses (Terrain not in the channel) is kept: the host is told privately, and it is posted once Terrain is let in', async () => {
+      await start();
+      let closed = true;
+      e2e.fake.on('chat.postMessage', (args) =>
+        closed && args.channel === 'C0PRIVATE' ? { ok: false, error: 'not_in_channel' } : undefined,
+      );
+      const opened = await openAfterworkModal(e2e);
+      await submitView(e2e, afterworkSubmission(opened, { title: 'Drinks', when: THURSDAY, channel: 'C0PRIVATE' }));
+      await e2e.app.drain();
+      expect(await afterworks()).toMatchObject([{ channel_id: 'C0PRIVATE', message_ts: null }]);
+      expect(dms('U0SALES1').map((c) => c.args.text)).toEqual([en.afterwork.errors.notInChannel('<#C0PRIVATE>')]);
+      // Someone types /invite @Terrain there.
+      closed = false;
+      const res = await sendEvent(
+        e2e.app.url,
+        { type: 'member_joined_channel', user: 'UBOT', channel: 'C0PRIVATE', team: TEAM, event_ts: '1.1' },
+        { secret: SIGNING_SECRET },
+      );
+      expect(res.status).toBe(200);
+      await e2e.app.drain();
+      const posted = e2e.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === 'C0PRIVATE' && c.status === 200 && c.response && (c.response as { ok: boolean }).ok);
+      expect(posted).toHaveLength(1);
+      expect((await afterworks())[0]?.message_ts).toBe((posted[0]!.response as { ts: string }).ts);
+    });
+
+    it('a 429 on the invite is waited out: posted once, after Retry-After', async () => {
+      await start();
+      e2e.fake.rateLimit('chat.postMessage', 1, 1);
+      const opened = await openAfterworkModal(e2e);
+      await submitView(e2e, afterworkSubmission(opened, { title: 'Drinks', when: THURSDAY }));
+      await e2e.app.drain();
+      expect(invites().filter((c) => c.rateLimited)).toHaveLength(1);
+      expect(invites().filter((c) => !c.rateLimited)).toHaveLength(0);
+      clock.advance(2_000);
+      await e2e.app.drain();
+      expect(invites().filter((c) => !c.rateLimited)).toHaveLength(1);
+      expect((await afterworks())[0]?.message_ts).toBeTruthy();
+    });
+
+    it(`an answer while the database is down (${OUTAGE}) is not acknowledged as stored: the person is told, and answering again afterwards counts once`, async () => {
+      await start();
+      const afterwork = await create();
+      const ts = afterwork.message_ts!;
+      const outage = await startOutage(e2e.db);
+      let res: Awaited<ReturnType<typeof click>>;
+      try {
+        res = await click(e2e, { userId: 'U0MKT1', ts, actionId: 'rsvp_going', value: 'going' });
+      } finally {
+        await outage.end();
+      }
+      expect(res.status).toBe(200);
+      await e2e.app.drain();
+      expect((await rsvps()).map((r) => r.user_id)).toEqual(['U0SALES1']);
+      expect(privateAnswers().map((c) => c.args.text)).toEqual([en.failure.notSavedNoText]);
+      await rsvpClick('U0MKT1', ts, 'going');
+      expect((await rsvps()).filter((r) => r.user_id === 'U0MKT1')).toMatchObject([{ answer: 'going' }]);
     });
   });
 });

@@ -21,13 +21,15 @@ export function afterworkEdit(deps: Deps) {
     }
     const afterwork = await getAfterwork(deps.db, teamId, Number(action?.value));
     const answer = { teamId, userId, responseUrl: body.response_url, key: `${userId}:${action?.action_ts ?? body.trigger_id}`, afterwork };
-    const access = afterwork ? await mayManage(deps, client, { teamId, userId, afterwork, deadlineMs: BEFORE_ACK_MS }) : undefined;
-    if (!afterwork || afterwork.state === 'cancelled' || !access?.allowed) {
-      await enqueueRefusal(
-        deps,
-        answer,
-        !afterwork ? 'gone' : afterwork.state === 'cancelled' ? 'cancelled' : access?.allowed === false ? access.why : 'gone',
-      );
+    const refusal = !afterwork
+      ? 'gone'
+      : afterwork.state === 'cancelled'
+        ? 'cancelled'
+        : await mayManage(deps, client, { teamId, userId, afterwork, deadlineMs: BEFORE_ACK_MS }).then((a) =>
+            a.allowed ? undefined : a.why,
+          );
+    if (refusal || !afterwork) {
+      await enqueueRefusal(deps, answer, refusal ?? 'gone');
       await ack();
       deps.outbox.kick();
       return;
