@@ -3,6 +3,7 @@ import { setMemberSide } from '../../db/members.js';
 import type { Side } from '../../db/schema.js';
 import { messages } from '../../src/i18n/index.js';
 import { AFTERWORK_FIELDS, FIELD_ACTION, VIEWS } from '../../src/ids.js';
+import { afterworkDigestSection, homeAfterworkSection } from '../../src/services/afterwork-rhythm.js';
 import { afterworkSubmission, blockText, click, openAfterworkModal, submitView } from '../support/afterwork.js';
 import { CHANNEL, SIGNING_SECRET, TEAM } from '../support/app.js';
 import { manualClock } from '../support/clock.js';
@@ -593,6 +594,53 @@ describeDb(`after-works (${dialect})`, () => {
       expect(privateAnswers().map((c) => c.args.text)).toEqual([en.failure.notSavedNoText]);
       await rsvpClick('U0MKT1', ts, 'going');
       expect((await rsvps()).filter((r) => r.user_id === 'U0MKT1')).toMatchObject([{ answer: 'going' }]);
+    });
+  });
+
+  describe('in the rhythm (the builders the digest and Home use)', () => {
+    it('the digest section lists the coming after-works and the period’s mix by side', async () => {
+      await side('U0SALES1', 'sales');
+      await side('U0MKT1', 'marketing');
+      await start();
+      const afterwork = await create();
+      await rsvpClick('U0MKT1', afterwork.message_ts!, 'going');
+      const week = { from: new Date('2026-11-16T08:00:00.000Z'), to: new Date(START) };
+      const before = await afterworkDigestSection(e2e.app.deps, TEAM, week, en, 'en');
+      expect(blockText(before)).toContain(
+        en.afterwork.digest.upcoming(
+          'Drinks with marketing',
+          `<!date^${THURSDAY_UNIX}^{date_short_pretty} at {time}|Thu 26 Nov 2026, 18:30>`,
+          2,
+        ),
+      );
+      // The next week's digest: it happened, with one from each side.
+      const next = { from: new Date(START), to: new Date('2026-11-30T08:00:00.000Z') };
+      const after = blockText(await afterworkDigestSection(e2e.app.deps, TEAM, next, fr, 'fr'));
+      expect(after).toContain(fr.afterwork.digest.mix('Drinks with marketing', 1, 1, 0));
+      expect(after).toContain(fr.afterwork.digest.none);
+      // A period with none, and none coming: nothing to say.
+      expect(
+        await afterworkDigestSection(
+          e2e.app.deps,
+          TEAM,
+          { from: new Date('2027-01-04T08:00:00.000Z'), to: new Date('2027-01-11T08:00:00.000Z') },
+          en,
+          'en',
+        ),
+      ).toEqual([]);
+    });
+
+    it('the Home section shows the next after-work, the reader’s own answer and a link to the invite', async () => {
+      await start();
+      const afterwork = await create();
+      await rsvpClick('U0MKT1', afterwork.message_ts!, 'maybe');
+      const client = e2e.app.terrain.app.client;
+      const blocks = await homeAfterworkSection(e2e.app.deps, client, TEAM, 'U0MKT1', en, 'en');
+      expect(blockText(blocks)).toContain(en.afterwork.home.yourAnswer(en.afterwork.answer.maybe));
+      expect(JSON.stringify(blocks)).toContain(`https://acme.slack.com/archives/${CHANNEL}/p${afterwork.message_ts!.replace('.', '')}`);
+      expect(blockText(await homeAfterworkSection(e2e.app.deps, client, TEAM, 'U0NEW', en, 'en'))).toContain(en.afterwork.home.noAnswer);
+      clock.set('2026-11-27T09:00:00.000Z');
+      expect(blockText(await homeAfterworkSection(e2e.app.deps, client, TEAM, 'U0MKT1', en, 'en'))).toContain(en.afterwork.home.none);
     });
   });
 });
