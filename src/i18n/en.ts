@@ -110,6 +110,7 @@ export const en = {
       '*Terrain* brings what the field hears to marketing, and credits it back.',
       '• `/feedback <text>`: file field feedback in seconds (no text opens a form with category, product, customer, revenue at stake…).',
       '• `/flag <text>`: flag a product, campaign or asset that misses what customers need.',
+      '• `/afterwork [when and where]`: invite sales and marketing to an after-work (`/afterwork Thursday 18:30 at Le Comptoir`).',
       '• Message menu → *Send to Terrain*: turn any message into feedback.',
       '• React to a card with the vote emoji: one vote per person.',
       '• `/terrain setup`: make this channel the shared channel for cards and the digest (Terrain admins).',

@@ -109,6 +109,7 @@ export const fr: Messages = {
       '*Terrain* apporte au marketing ce que le terrain entend, et lui en rend le mérite.',
       '• `/feedback <texte>` : un retour terrain en quelques secondes (sans texte, un formulaire s’ouvre : type, produit, client, chiffre d’affaires en jeu…).',
       '• `/flag <texte>` : signaler un produit, une campagne ou un support qui manque le besoin client.',
+      '• `/afterwork [quand et où]` : inviter ventes et marketing à un afterwork (`/afterwork jeudi 18h30 à Le Comptoir`).',
       '• Menu d’un message → *Send to Terrain* : transformer n’importe quel message en retour.',
       '• Réagissez à une carte avec l’emoji de vote : un vote par personne.',
       '• `/terrain setup` : faire de ce canal le canal partagé des cartes et du bilan (admins Terrain).',
