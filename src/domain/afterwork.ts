@@ -20,6 +20,8 @@ export const MAX_TITLE = 150;
 export const MAX_PLACE = 200;
 export const MAX_NOTE = 2000;
 export const MAX_CAPACITY = 10_000;
+/** How far ahead an after-work may be planned: beyond, it is a typo (2062 for 2026). */
+export const MAX_AHEAD_MS = 2 * 366 * 24 * 60 * 60 * 1000;
 
 export const goingCount = (rsvps: readonly Rsvp[]): number => rsvps.filter((r) => r.answer === 'going').length;
 
@@ -148,7 +150,7 @@ export interface ValidAfterwork {
 export type AfterworkField = 'title' | 'when' | 'place' | 'note' | 'capacity';
 export type AfterworkFieldError =
   | { field: 'title'; code: 'empty' | 'too_long' }
-  | { field: 'when'; code: 'missing' | 'past' }
+  | { field: 'when'; code: 'missing' | 'past' | 'too_far' }
   | { field: 'place' | 'note'; code: 'too_long' }
   | { field: 'capacity'; code: 'not_whole' | 'below_going'; going?: number };
 
@@ -172,6 +174,7 @@ export function validateAfterworkForm(
   else if (title.length > MAX_TITLE) errors.push({ field: 'title', code: 'too_long' });
   if (form.startsAt === undefined || !Number.isFinite(form.startsAt)) errors.push({ field: 'when', code: 'missing' });
   else if (form.startsAt * 1000 <= now.getTime()) errors.push({ field: 'when', code: 'past' });
+  else if (form.startsAt * 1000 > now.getTime() + MAX_AHEAD_MS) errors.push({ field: 'when', code: 'too_far' });
   const place = clean(form.place);
   if (place && place.length > MAX_PLACE) errors.push({ field: 'place', code: 'too_long' });
   const note = clean(form.note);

@@ -1,4 +1,5 @@
 /** "Add to calendar" links for an event, built from it alone (no account, no file). */
+import { wellFormed } from './escape.js';
 
 export interface CalendarEvent {
   title: string;
@@ -15,7 +16,8 @@ export const DEFAULT_DURATION_MS = 2 * 60 * 60 * 1000;
 /** Slack refuses a button URL over 3,000 characters. */
 export const MAX_URL = 3000;
 
-const enc = encodeURIComponent;
+/** encodeURIComponent throws on a lone surrogate (half an emoji): it becomes U+FFFD first. */
+const enc = (text: string) => encodeURIComponent(wellFormed(text));
 
 /** `20261205T173000Z`: Google's UTC form. */
 function googleTime(d: Date): string {

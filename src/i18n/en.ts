@@ -231,6 +231,7 @@ export const en = {
       tooLong: (max: number) => `Too long: ${max} characters at most.`,
       whenMissing: 'Pick a date and a time.',
       whenPast: 'That time has already passed: pick one still to come.',
+      whenTooFar: 'That is more than two years away: check the year.',
       capacity: 'Enter a whole number of places, 1 or more, or leave it empty.',
       capacityBelowGoing: (n: number) => `${n} people are already going: the places cannot be fewer.`,
       noChannel: 'Pick the channel to invite: Terrain has no shared channel yet.',

@@ -228,6 +228,7 @@ export const fr: Messages = {
       tooLong: (max) => `Trop long : ${max} caractères au plus.`,
       whenMissing: 'Choisissez une date et une heure.',
       whenPast: 'Cette heure est déjà passée : choisissez-en une à venir.',
+      whenTooFar: 'C’est dans plus de deux ans : vérifiez l’année.',
       capacity: 'Indiquez un nombre entier de places, 1 ou plus, ou laissez vide.',
       capacityBelowGoing: (n) => `${n} personnes viennent déjà : il ne peut pas y avoir moins de places.`,
       noChannel: 'Choisissez le canal à inviter : Terrain n’a pas encore de canal partagé.',

@@ -22,7 +22,7 @@ export function afterworkFieldErrors(errors: readonly AfterworkFieldError[], t: 
         out[AFTERWORK_FIELDS.title] = error.code === 'empty' ? e.titleEmpty : e.tooLong(MAX_TITLE);
         break;
       case 'when':
-        out[AFTERWORK_FIELDS.when] = error.code === 'past' ? e.whenPast : e.whenMissing;
+        out[AFTERWORK_FIELDS.when] = error.code === 'past' ? e.whenPast : error.code === 'too_far' ? e.whenTooFar : e.whenMissing;
         break;
       case 'place':
         out[AFTERWORK_FIELDS.place] = e.tooLong(MAX_PLACE);

@@ -157,6 +157,8 @@ describe('validateAfterworkForm', () => {
     };
     expect(errors({ startsAt: now.getTime() / 1000 })).toEqual([{ field: 'when', code: 'past' }]);
     expect(errors({ startsAt: undefined })).toEqual([{ field: 'when', code: 'missing' }]);
+    expect(errors({ startsAt: Date.parse('2062-11-26T17:30:00.000Z') / 1000 })).toEqual([{ field: 'when', code: 'too_far' }]);
+    expect(errors({ startsAt: 1e20 })).toEqual([{ field: 'when', code: 'too_far' }]);
     for (const bad of ['0', '-3', '2.5', 'ten', '1e3', '20000'])
       expect(errors({ capacity: bad }), bad).toEqual([{ field: 'capacity', code: 'not_whole' }]);
     expect(errors({ capacity: '3' }, 4)).toEqual([{ field: 'capacity', code: 'below_going', going: 4 }]);

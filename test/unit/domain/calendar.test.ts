@@ -32,6 +32,13 @@ describe('calendar links', () => {
     expect(url.searchParams.get('rru')).toBe('addevent');
   });
 
+  it('a lone surrogate (half an emoji) does not break the link: it becomes U+FFFD', () => {
+    for (const build of [googleCalendarUrl, outlookCalendarUrl]) {
+      const url = build({ ...event, title: 'Drinks \uD83C', place: '\uDF7A bar' });
+      expect(url).toContain('Drinks%20%EF%BF%BD');
+    }
+  });
+
   it('leaves out what is not known', () => {
     const url = new URL(googleCalendarUrl({ title: 'Drinks', start: event.start, place: null, details: null }));
     expect(url.searchParams.has('location')).toBe(false);
