@@ -100,7 +100,9 @@ export function buildAfterworkCard(
       ),
     );
   const sides = goingBySide(rsvps);
-  const tally = [c.bySide(sides.sales, sides.marketing, sides.other)];
+  // Other only when someone of no side is going: the card is about the two teams.
+  const tally = [c.bySide(sides.sales, sides.marketing)];
+  if (sides.other > 0) tally.push(c.other(sides.other));
   if (count('maybe') > 0) tally.push(c.maybe(count('maybe')));
   if (count('no') > 0) tally.push(c.no(count('no')));
   if (afterwork.capacity !== null)

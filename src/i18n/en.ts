@@ -178,7 +178,8 @@ export const en = {
       host: (who: string) => `Hosted by ${who}`,
       going: (n: number, names: string) => `*Going (${n}):* ${names}`,
       more: (n: number) => `+${n} more`,
-      bySide: (sales: number, marketing: number, other: number) => `Sales ${sales} · Marketing ${marketing} · Other ${other}`,
+      bySide: (sales: number, marketing: number) => `Sales ${sales} · Marketing ${marketing}`,
+      other: (n: number) => `Other ${n}`,
       maybe: (n: number) => `${n} maybe`,
       no: (n: number) => `${n} can’t go`,
       places: (going: number, capacity: number) => `${going} of ${capacity} places taken`,
@@ -251,7 +252,7 @@ export const en = {
         `*${title}* is full, so you are on the waitlist (number ${position}). If a place frees up, you will get a message.`,
     },
     dm: {
-      atPlace: (place: string) => ` at *${place}*`,
+      atPlace: (place: string) => `, at *${place}*`,
       seeInvite: (link: string) => `<${link}|See the invite>`,
       promoted: (title: string, when: string, place: string) =>
         `:tada: A place freed up: you are now going to *${title}*, ${when}${place}.`,

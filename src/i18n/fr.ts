@@ -175,7 +175,8 @@ export const fr: Messages = {
       host: (who) => `Organisé par ${who}`,
       going: (n, names) => `*Participants (${n}) :* ${names}`,
       more: (n) => `+${n} autres`,
-      bySide: (sales, marketing, other) => `Ventes ${sales} · Marketing ${marketing} · Autres ${other}`,
+      bySide: (sales, marketing) => `Ventes ${sales} · Marketing ${marketing}`,
+      other: (n) => `Autres ${n}`,
       maybe: (n) => `${n} peut-être`,
       no: (n) => `${n} ne peu${n === 1 ? 't' : 'vent'} pas`,
       places: (going, capacity) => `${going} place${going === 1 ? '' : 's'} prise${going === 1 ? '' : 's'} sur ${capacity}`,
@@ -248,7 +249,7 @@ export const fr: Messages = {
         `*${title}* est complet : vous êtes en liste d’attente (numéro ${position}). Si une place se libère, vous recevrez un message.`,
     },
     dm: {
-      atPlace: (place) => ` à *${place}*`,
+      atPlace: (place) => `, à *${place}*`,
       seeInvite: (link) => `<${link}|Voir l’invitation>`,
       promoted: (title, when, place) => `:tada: Une place s’est libérée : vous participez à *${title}*, ${when}${place}.`,
       reminder: (title, when, place) => `:beers: Rappel : *${title}* commence ${when}${place}.`,

@@ -185,7 +185,7 @@ describeDb(`after-works (${dialect})`, () => {
       expect(text).toContain('Ask for *Marc* &amp; co');
       expect(text).toContain(':round_pushpin: Le Comptoir');
       expect(text).toContain(en.afterwork.card.host('<@U0SALES1>'));
-      expect(text).toContain(en.afterwork.card.bySide(1, 0, 0));
+      expect(text).toContain(en.afterwork.card.bySide(1, 0));
       expect(text).toContain(en.afterwork.card.marketingSilent);
       const buttons = (post.blocks as Array<{ type: string; elements?: Array<Record<string, any>> }>)
         .filter((b) => b.type === 'actions')
@@ -260,7 +260,7 @@ describeDb(`after-works (${dialect})`, () => {
       let text = blockText(card(ts).blocks);
       expect(text).toContain(en.afterwork.card.going(2, '<@U0SALES1>, <@U0MKT1>'));
       expect(text).not.toContain(en.afterwork.card.marketingSilent);
-      expect(text).toContain(en.afterwork.card.bySide(1, 1, 0));
+      expect(text).toContain(en.afterwork.card.bySide(1, 1));
       expect(text).toContain(en.afterwork.card.both);
       const updates = e2e.fake.callsTo('chat.update').length;
       expect(updates).toBe(1);
@@ -331,7 +331,7 @@ describeDb(`after-works (${dialect})`, () => {
       expect(dms('U0SALES3')).toHaveLength(1);
       text = blockText(card(ts).blocks);
       expect(text).not.toContain('Waitlist');
-      expect(text).toContain(en.afterwork.card.bySide(2, 1, 0));
+      expect(text).toContain(en.afterwork.card.bySide(2, 1));
       expect(text).toContain(en.afterwork.card.maybe(1));
     });
 

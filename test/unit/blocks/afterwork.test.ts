@@ -75,9 +75,12 @@ describe('buildAfterworkCard', () => {
         .blocks,
     );
     expect(text).toContain(en.afterwork.card.going(2, '<@U0HOST>, <@U0MKT1>'));
-    expect(text).toContain([en.afterwork.card.bySide(1, 1, 0), en.afterwork.card.maybe(1), en.afterwork.card.no(1)].join(' · '));
+    expect(text).toContain([en.afterwork.card.bySide(1, 1), en.afterwork.card.maybe(1), en.afterwork.card.no(1)].join(' · '));
     expect(text).toContain(en.afterwork.card.both);
     expect(text).not.toContain('U0MAYBE');
+    expect(text).not.toContain(en.afterwork.card.other(0));
+    const others = textOf(buildAfterworkCard(afterwork, [r('U0HOST', 'going', null), r('U0S', 'going', 'sales')], NOW, en, 'en').blocks);
+    expect(others).toContain([en.afterwork.card.bySide(1, 0), en.afterwork.card.other(1)].join(' · '));
   });
 
   it('says plainly which team is missing, and whether it has answered at all', () => {
