@@ -473,6 +473,39 @@ describeDb(`after-works (${dialect})`, () => {
       expect(await afterworks()).toMatchObject([{ title: 'Drinks with marketing', starts_at: THURSDAY }]);
     });
 
+    it('more places given in an edit go to the waitlist at once, by the same rule, each promoted person told', async () => {
+      await side('U0SALES1', 'sales');
+      await side('U0SALES2', 'sales');
+      await side('U0MKT1', 'marketing');
+      await start();
+      const afterwork = await create({ capacity: '1' });
+      const ts = afterwork.message_ts!;
+      await rsvpClick('U0SALES2', ts, 'going');
+      clock.advance(60_000);
+      await rsvpClick('U0MKT1', ts, 'going');
+      await edit('U0SALES1', afterwork.id, ts);
+      const opened = await e2e.fake.waitFor('views.open', (c) => c.args.view?.callback_id === VIEWS.afterworkEdit);
+      await submitView(
+        e2e,
+        afterworkSubmission(
+          opened,
+          { title: 'Drinks with marketing', when: THURSDAY, place: 'Le Comptoir', capacity: '2' },
+          { userId: 'U0SALES1' },
+        ),
+      );
+      await e2e.app.drain();
+      expect(Object.fromEntries((await rsvps()).map((r) => [r.user_id, r.answer]))).toEqual({
+        U0SALES1: 'going',
+        U0SALES2: 'waitlisted',
+        U0MKT1: 'going',
+      });
+      expect(dms('U0MKT1')).toHaveLength(1);
+      expect(dms('U0MKT1')[0]!.args.text).toContain(':tada:');
+      // Nothing worth telling changed for the others (same title, time and place).
+      expect(dms('U0SALES2')).toHaveLength(0);
+      expect(blockText(card(ts).blocks)).toContain(en.afterwork.card.waitlist(1, '<@U0SALES2>'));
+    });
+
     it('a non-host who got hold of the edit modal is refused where the change is stored', async () => {
       await start();
       const afterwork = await create();
