@@ -4,11 +4,10 @@ import { moveBlockedCards } from '../db/items.js';
 import { setMemberSide } from '../db/members.js';
 import type { Side } from '../db/schema.js';
 import { saveWorkspaceSettings } from '../db/workspaces.js';
-import { previewDigest } from '../scheduled/digest.js';
-import { context } from '../src/blocks/kit.js';
 import { type MessageContent, notice, section, withButton, withNote } from '../src/blocks/messages.js';
 import { buildAdminsChanged, buildAdminsList, buildRefusal } from '../src/blocks/roles.js';
 import type { Deps } from '../src/deps.js';
+import { previewDigest } from '../src/digest/service.js';
 import { escapeMrkdwn, truncate } from '../src/domain/escape.js';
 import type { AdminAction, AdminsChange } from '../src/domain/roles.js';
 import { isChannelId, isTeamId, isUserId, mentionChannel, mentionedUserIds, mentionUser } from '../src/domain/slack-ids.js';
@@ -185,8 +184,8 @@ export function terrainCommand(deps: Deps) {
           });
         }
         case 'digest': {
-          const digest = await previewDigest(deps, client, teamId, locale);
-          return reply({ text: digest.main.text, blocks: [context(t.digest.previewNote), ...digest.main.blocks].slice(0, 50) });
+          // Only the post: a private preview has no thread, and says so nowhere.
+          return reply((await previewDigest(deps, client, teamId, { locale, preview: true })).main);
         }
         case 'admins': {
           if (sub.action === 'list') return reply(buildAdminsList(t, await adminsOverview(deps, teamId)));

@@ -19,6 +19,10 @@ export interface DigestRows {
   }>;
   waiting: Array<Item & { votes: number }>;
   waitingCount: number;
+  /** Items whose first answer from marketing came in the period: when filed, when answered. */
+  firstResponses: Array<{ created_at: string; first_response_at: string }>;
+  /** Items filed by the period's end that are still `new`. */
+  awaitingAnswer: number;
   /** created_at of every item filed in the trend window, for the weekly sparkline. */
   trendCreatedAt: string[];
   sides: Map<string, Side>;
@@ -95,6 +99,9 @@ export async function readDigestRows(
     .execute();
   const waitingCount = await waitingQuery.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
 
+  const firstResponses = await listFirstResponses(db, teamId, period);
+  const awaitingAnswer = await countAwaitingAnswer(db, teamId, period.end);
+
   const trend = await db
     .selectFrom('items')
     .select('created_at')
@@ -120,7 +127,40 @@ export async function readDigestRows(
     }),
     waiting: numericVotes(waiting),
     waitingCount: Number(waitingCount.n),
+    firstResponses,
+    awaitingAnswer,
     trendCreatedAt: trend.map((t) => t.created_at),
     sides: new Map(members.map((m) => [m.user_id, m.side as Side])),
   };
+}
+
+/**
+ * Items first answered by marketing in the period (their first move out of `new`, recorded in
+ * items.first_response_at), with when they were filed: the digest's response time.
+ */
+export async function listFirstResponses(
+  db: Kysely<Database>,
+  teamId: string,
+  period: { start: Date; end: Date },
+): Promise<Array<{ created_at: string; first_response_at: string }>> {
+  const rows = await db
+    .selectFrom('items')
+    .select(['created_at', 'first_response_at'])
+    .where('team_id', '=', teamId)
+    .where('first_response_at', '>', period.start.toISOString())
+    .where('first_response_at', '<=', period.end.toISOString())
+    .execute();
+  return rows.flatMap((r) => (r.first_response_at ? [{ created_at: r.created_at, first_response_at: r.first_response_at }] : []));
+}
+
+/** Items filed by `end` that still wait for marketing's first answer (status `new`). */
+export async function countAwaitingAnswer(db: Kysely<Database>, teamId: string, end: Date): Promise<number> {
+  const row = await db
+    .selectFrom('items')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'new')
+    .where('created_at', '<=', end.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -29,14 +29,12 @@ export async function getItem(db: Kysely<Database>, teamId: string, id: number):
   return db.selectFrom('items').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
 }
 
+/** The lookup every vote makes: an item by its card (index `items_card`; see test/db/query-plans.test.ts). */
+export const cardLookup = (db: Kysely<Database>, teamId: string, channelId: string, ts: string) =>
+  db.selectFrom('items').selectAll().where('team_id', '=', teamId).where('card_channel_id', '=', channelId).where('card_ts', '=', ts);
+
 export async function findItemByCard(db: Kysely<Database>, teamId: string, channelId: string, ts: string): Promise<Item | undefined> {
-  return db
-    .selectFrom('items')
-    .selectAll()
-    .where('team_id', '=', teamId)
-    .where('card_channel_id', '=', channelId)
-    .where('card_ts', '=', ts)
-    .executeTakeFirst();
+  return cardLookup(db, teamId, channelId, ts).executeTakeFirst();
 }
 
 export async function markCardPosted(db: Kysely<Database>, id: number, ts: string, now: Date): Promise<void> {

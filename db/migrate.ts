@@ -6,9 +6,13 @@ export class MigrationError extends Error {
   readonly code = 'migration_failed' as const;
 }
 
-/** Brings the schema to the latest migration; safe to run from several replicas at once (kysely locks). */
+/**
+ * Brings the schema to the latest migration; safe to run from several replicas at once (kysely locks).
+ * Changes made side by side may number their migrations out of the order they land in: each runs once,
+ * whenever it arrives, rather than refusing to start.
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -43,8 +43,8 @@ export async function enqueue(db: Db, message: NewOutboxMessage, now: Date): Pro
   return inserted !== undefined;
 }
 
-/** Pending messages that are due and that no live sender holds, oldest first. */
-export async function listDue(db: Db, now: Date, limit: number): Promise<OutboxMessage[]> {
+/** Pending messages that are due and that no live sender holds, oldest first (index `outbox_due`). */
+export const dueQuery = (db: Db, now: Date, limit: number) => {
   const at = now.toISOString();
   return db
     .selectFrom('outbox')
@@ -54,8 +54,11 @@ export async function listDue(db: Db, now: Date, limit: number): Promise<OutboxM
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
     .orderBy('next_attempt_at')
     .orderBy('id')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+};
+
+export async function listDue(db: Db, now: Date, limit: number): Promise<OutboxMessage[]> {
+  return dueQuery(db, now, limit).execute();
 }
 
 /**

@@ -60,6 +60,8 @@ export interface MembersTable {
   is_primary_owner: number | null;
   /** 1 when the member asked not to get messages about what became of items (unmuted from Home). */
   updates_muted: Generated<number>;
+  /** The name Slack shows for them (display name, else real name, else handle), read with the profile. */
+  display_name: string | null;
   updated_at: string;
 }
 

@@ -26,7 +26,12 @@ function newWorkspace(teamId: string, now: Date): Insertable<WorkspacesTable> {
   };
 }
 
-export type WorkspaceSettings = Partial<Pick<Workspace, 'channel_id' | 'digest_cron' | 'digest_timezone' | 'locale'>>;
+export type WorkspaceSettings = Partial<
+  Pick<
+    Workspace,
+    'channel_id' | 'digest_cron' | 'digest_timezone' | 'locale' | 'currency' | 'sales_usergroup_id' | 'marketing_usergroup_id'
+  >
+>;
 
 /** Creates the workspace's row on first use and changes only the settings given. */
 export async function saveWorkspaceSettings(

@@ -2,14 +2,18 @@ import type { WebClient } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
 import { pruneSent } from '../db/outbox.js';
 import type { Deps } from '../src/deps.js';
-import { runDueDigests } from './digest.js';
+import { runDueDigests } from '../src/digest/service.js';
+import { runDueSyncs } from '../src/services/usergroups.js';
 
 const DAY_MS = 86_400_000;
 /** Sent outbox messages are kept a month (for operators' questions), then forgotten, once a day. */
 export const OUTBOX_KEEP_MS = 30 * DAY_MS;
 
 export interface Scheduler {
-  /** What a tick does: post due digests (catching up a missed one); once a day, forget old sent messages. */
+  /**
+   * What a tick does: post due digests (catching up a missed one); once a day (the first tick of the day,
+   * so also at start), sync sides from the workspaces' user groups and forget old sent messages.
+   */
   tick(): Promise<void>;
   /** Runs a first tick (the catch-up after a restart) and starts the clock. */
   start(): Promise<void>;
@@ -19,8 +23,9 @@ export interface Scheduler {
 /**
  * The jobs that run by the clock. node-cron fires the digest on DIGEST_CRON in DIGEST_TIMEZONE, and a
  * minute tick covers what one schedule cannot: workspaces with their own schedule, digests missed while
- * the bot was down. (Cards and messages left unsent by a crash are the outbox's: src/outbox/.) Which period is due comes from scheduled/fire-times.ts, and each
- * run is claimed in the database, so ticks may overlap, and replicas may all run them: work is done once.
+ * the bot was down, the daily sync of sides from user groups. (Cards and messages left unsent by a crash
+ * are the outbox's: src/outbox/.) The jobs themselves are services (src/digest/, src/services/); each run
+ * is claimed in the database, so ticks may overlap, and replicas may all run them: work is done once.
  */
 export function createScheduler(deps: Deps, client: WebClient): Scheduler {
   const tasks: ScheduledTask[] = [];
@@ -34,6 +39,11 @@ export function createScheduler(deps: Deps, client: WebClient): Scheduler {
       }
     } catch (error) {
       deps.logger.error('digest tick failed', { error });
+    }
+    try {
+      await runDueSyncs(deps, client);
+    } catch (error) {
+      deps.logger.error('user group sync tick failed', { error });
     }
     const now = deps.clock.now();
     if (now.getTime() - prunedAt >= DAY_MS) {

@@ -9,18 +9,18 @@ import { listAfterworksWithRsvps } from '../db/afterworks.js';
 import { backupDatabase } from '../db/backup.js';
 import { DatabaseNotFoundError, describeDatabase, openDatabase } from '../db/connection.js';
 import { CopyRefusedError, copyData } from '../db/copy-data.js';
-import { listItemsWithVotes } from '../db/items.js';
+import { listItemsWithSupport } from '../db/customers.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { getMessage, listOpen, retry } from '../db/outbox.js';
 import type { Database } from '../db/schema.js';
 import { listWorkspaces } from '../db/workspaces.js';
-import { postDigestNow, previewDigest } from '../scheduled/digest.js';
 import { afterworksToCsv, afterworksToJson, toAfterworkExport } from './afterwork-export.js';
 import { createBackground } from './background.js';
 import { digestAsText } from './blocks/digest.js';
 import { type Clock, systemClock } from './clock.js';
 import { ConfigError, type Env, loadConfig, loadDatabaseConfig } from './config.js';
 import type { Deps } from './deps.js';
+import { postDigestNow, previewDigest } from './digest/service.js';
 import { toCsv, toExportRows, toJson } from './export.js';
 import { createLogger } from './logger.js';
 import type { Dispatcher } from './outbox/dispatcher.js';
@@ -29,7 +29,7 @@ import { createOutbox } from './services/outbox.js';
 
 const USAGE = `Usage: terrain <command>
 
-  export --format csv|json   print every item with its vote count (stdout)
+  export --format csv|json   print every item with its votes, customers and revenue at stake (stdout)
          [--what afterworks]  or every after-work with its answers (user, answer, side, answered at)
   migrate                    bring the database schema up to date
   backup FILE                write a consistent copy of the live database to FILE (a SQLite file)
@@ -93,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return 0;
         }
         if (values.what !== 'items') throw new CliError(`--what must be items or afterworks, not "${values.what}".`, 2);
-        const rows = toExportRows(await withDatabase(io.env, (db) => listItemsWithVotes(db)));
+        const rows = toExportRows(await withDatabase(io.env, (db) => listItemsWithSupport(db, undefined)));
         io.out(format === 'csv' ? toCsv(rows) : toJson(rows));
         return 0;
       }

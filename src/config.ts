@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { nextFire } from '../scheduled/fire-times.js';
+import { nextFire } from './domain/fire-times.js';
 import { isChannelId } from './domain/slack-ids.js';
 import { normalizeEmoji } from './domain/votes.js';
 import { isLocale, type Locale } from './i18n/index.js';

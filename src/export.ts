@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import type { CustomerRef } from '../db/customers.js';
 import type { ItemWithVotes } from '../db/items.js';
+import { tallyCustomers } from './domain/customers.js';
 
 /** Export columns: the contract's first (id … votes), then the rest of what an item holds. */
 export const EXPORT_COLUMNS = [
@@ -24,12 +26,25 @@ export const EXPORT_COLUMNS = [
   'card_channel_id',
   'card_ts',
   'updated_at',
+  /** Accounts behind the item (its own customer and those added), each once. */
+  'customers',
+  /** The item's revenue plus its customers', each account once; empty when nobody gave a figure. */
+  'revenue_at_stake',
+  'merged_into',
+  /** When marketing first answered (moved it out of `new`): response time is this minus created_at. */
+  'first_response_at',
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
 
-export function toExportRows(items: readonly ItemWithVotes[]): ExportRow[] {
-  return items.map((item) => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, item[c] ?? null])) as ExportRow);
+export type ExportItem = ItemWithVotes & { customers?: readonly CustomerRef[] };
+
+export function toExportRows(items: readonly ExportItem[]): ExportRow[] {
+  return items.map((item) => {
+    const tally = tallyCustomers(item, item.customers ?? []);
+    const cells: Record<string, string | number | null> = { ...item, customers: tally.count, revenue_at_stake: tally.revenueAtStake };
+    return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, cells[c] ?? null])) as ExportRow;
+  });
 }
 
 /** What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection). */

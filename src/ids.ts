@@ -18,6 +18,8 @@ export const VIEWS = {
   declineReason: 'decline_reason',
   /** A customer or account behind an item (DESIGN.md's contract). */
   addCustomer: 'add_customer',
+  /** Marketing moves an item with a note for the field ("what we are doing about it"). */
+  statusNote: 'status_note',
   /** `/afterwork`: the invite modal (DESIGN.md's contract). */
   afterworkCreate: 'afterwork_create',
   /** The same modal, opened by the host (or a Terrain admin) from the invite to change it. */
@@ -83,7 +85,26 @@ export const SETTINGS_FIELDS = {
   timezone: 'digest_timezone',
   cron: 'digest_cron',
   language: 'language',
+  currency: 'currency',
+  /** The sales and the marketing user group (optional; an external select fed by usergroups.list). */
+  salesGroup: 'sales_usergroup',
+  marketingGroup: 'marketing_usergroup',
 } as const;
+
+/** Block ids of the triage modals (decline reason, note) and of the add-customer modal. */
+export const TRIAGE_FIELDS = {
+  reason: 'reason',
+  note: 'note',
+} as const;
+
+export const CUSTOMER_FIELDS = {
+  account: 'account',
+  revenue: 'revenue',
+  note: 'note',
+} as const;
+
+/** The value of the user-group selects' option that names no group (sides are then self-declared). */
+export const NO_USERGROUP = 'none';
 
 /** Message metadata event types: how Terrain finds its own messages again after a crash. */
 export const METADATA = {

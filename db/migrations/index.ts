@@ -4,7 +4,9 @@ import * as m0002 from './0002_schedule_since.js';
 import * as m0003 from './0003_outbox.js';
 import * as m0004 from './0004_roles.js';
 import * as m0005 from './0005_closing_the_loop.js';
+import * as m0008 from './0008_dashboard.js';
 import * as m0009 from './0009_afterworks.js';
+import * as m0010 from './0010_card_lookup.js';
 
 /** Listed by hand, not globbed, so that tsx, vitest and dist/ all see the same migrations. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -13,7 +15,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_outbox': m0003,
   '0004_roles': m0004,
   '0005_closing_the_loop': m0005,
+  '0008_dashboard': m0008,
+  // 0006 and 0007 are taken by changes made alongside these; migrations run in name order.
   '0009_afterworks': m0009,
+  '0010_card_lookup': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,8 +23,24 @@ export interface SideCounts {
   votes: number;
 }
 
+/** Marketing's answers: how fast the items answered in the period were answered, and how many still wait. */
+export interface Responses {
+  /** Items whose first answer (their first move out of `new`) came in the period. */
+  answered: number;
+  /** The median time from filing to that first answer; null when none was answered. */
+  medianMs: number | null;
+  /** Items filed by the period's end and still `new`. */
+  stillWaiting: number;
+}
+
 export interface DigestData {
   period: { start: Date; end: Date };
+  /**
+   * The whole scheduled period the digest belongs to, when it is not `period` itself (a preview, or a
+   * digest posted early, covers it up to now): what the digest is called after.
+   */
+  labelPeriod?: { start: Date; end: Date };
+  /** `bySide` counts only people whose side is known: the unknown are in no side, not in "other". */
   counts: { feedback: number; flags: number; votes: number; bySide: Record<Side, SideCounts> };
   /** New items per week, oldest first, the last week being the period's. */
   trend: number[];
@@ -36,6 +52,7 @@ export interface DigestData {
   shipped: Array<{ item: DigestItem; voters: number }>;
   waiting: DigestItem[];
   waitingCount: number;
+  responses: Responses;
   competitors: Array<{ name: string; count: number }>;
   voices: Array<{ userId: string; filed: number; voted: number }>;
   filed: DigestItem[];
@@ -106,11 +123,37 @@ export function rankVoices(
   );
 }
 
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** How long each item answered in the period waited for its first answer, and the median of it. */
+export function responseTimes(answered: ReadonlyArray<{ created_at: string; first_response_at: string }>, stillWaiting: number): Responses {
+  const waits = answered.map((a) => Math.max(0, Date.parse(a.first_response_at) - Date.parse(a.created_at)));
+  return { answered: answered.length, medianMs: median(waits), stillWaiting };
+}
+
+/** Who the digest names (without pinging): authors of new flags and of what waits, the top voices. */
+export function peopleNamed(data: DigestData): string[] {
+  return [
+    ...new Set([
+      ...data.newFlags.map((i) => i.authorId),
+      ...data.waiting.map((i) => i.authorId),
+      ...data.voices.slice(0, 3).map((v) => v.userId),
+    ]),
+  ];
+}
+
 /** Turns the period's rows into what the digest says, ranked. Pure: no Slack, no SQL. */
 export function composeDigest(
   rows: DigestRows,
   period: { start: Date; end: Date },
   linkFor: (item: Pick<Item, 'card_channel_id' | 'card_ts'>) => string | null,
+  labelPeriod?: { start: Date; end: Date },
 ): DigestData {
   const periodVotes = new Map<number, number>();
   for (const v of rows.votesCast) periodVotes.set(v.item_id, (periodVotes.get(v.item_id) ?? 0) + 1);
@@ -133,8 +176,15 @@ export function composeDigest(
     marketing: { items: 0, votes: 0 },
     other: { items: 0, votes: 0 },
   };
-  for (const i of rows.itemsFiled) bySide[i.author_side ?? rows.sides.get(i.author_id) ?? 'other'].items += 1;
-  for (const v of rows.votesCast) bySide[rows.sides.get(v.user_id) ?? 'other'].votes += 1;
+  // Someone who never said their side is on none: counting them as "other" would make a side up.
+  for (const i of rows.itemsFiled) {
+    const side = i.author_side ?? rows.sides.get(i.author_id);
+    if (side) bySide[side].items += 1;
+  }
+  for (const v of rows.votesCast) {
+    const side = rows.sides.get(v.user_id);
+    if (side) bySide[side].votes += 1;
+  }
 
   const filed = rows.itemsFiled.map(view);
   const moved = rows.statusChanges.map((c) => ({
@@ -148,6 +198,7 @@ export function composeDigest(
 
   return {
     period,
+    ...(labelPeriod ? { labelPeriod } : {}),
     counts: {
       feedback: filed.filter((i) => i.kind === 'feedback').length,
       flags: filed.filter((i) => i.kind === 'flag').length,
@@ -161,6 +212,7 @@ export function composeDigest(
     shipped,
     waiting: rows.waiting.map(view),
     waitingCount: rows.waitingCount,
+    responses: responseTimes(rows.firstResponses, rows.awaitingAnswer),
     competitors: countCompetitors(rows.itemsFiled.map((i) => i.competitor)),
     voices: rankVoices(
       rows.itemsFiled.map((i) => i.author_id),

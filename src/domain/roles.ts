@@ -53,3 +53,17 @@ export interface AdminsChange {
   /** Already admins (add), or not named admins (remove). */
   unchanged: string[];
 }
+
+/** What the sides do on items: marketing triages (and Terrain admins); sales and marketing add customers. */
+export type SideAction = 'triage' | 'add_customer';
+
+/**
+ * Whether a member's side lets them do it (Terrain admins may do both whatever their side). Customers are
+ * added by both sides: marketing hears customers too (events, calls) and triages with them in mind. A
+ * member who has not said their side is asked to, rather than let in: accounts and amounts are what the
+ * ranking weighs, so they come from people the digest can count by side.
+ */
+export function sideAllows(action: SideAction, side: 'sales' | 'marketing' | 'other' | null | undefined): boolean {
+  if (action === 'triage') return side === 'marketing';
+  return side === 'sales' || side === 'marketing';
+}

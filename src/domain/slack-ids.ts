@@ -7,6 +7,7 @@ const CHANNEL_ID = /^[CGD][A-Z0-9]{2,30}$/;
 const TEAM_ID = /^[TE][A-Z0-9]{2,30}$/;
 const MESSAGE_TS = /^\d{1,12}\.\d{1,9}$/;
 const TRIGGER_ID = /^\d{1,20}\.\d{1,20}\.[0-9A-Za-z]{1,64}$/;
+const USERGROUP_ID = /^S[A-Z0-9]{2,30}$/;
 
 export const isUserId = (id: unknown): id is string => typeof id === 'string' && USER_ID.test(id);
 export const isChannelId = (id: unknown): id is string => typeof id === 'string' && CHANNEL_ID.test(id);
@@ -14,6 +15,7 @@ export const isTeamId = (id: unknown): id is string => typeof id === 'string' &&
 export const isMessageTs = (ts: unknown): ts is string => typeof ts === 'string' && MESSAGE_TS.test(ts);
 /** Slack's trigger ids (`13345224609.738474920.8088930838d88f008e0`): a modal opens only with one of these. */
 export const isTriggerId = (id: unknown): id is string => typeof id === 'string' && TRIGGER_ID.test(id);
+export const isUsergroupId = (id: unknown): id is string => typeof id === 'string' && USERGROUP_ID.test(id);
 
 /** `<@U123>` for a valid user id, else nothing that Slack would parse. */
 export function mentionUser(id: string): string {

@@ -24,18 +24,112 @@ export const en = {
 
   card: {
     feedbackTitle: (category: string) => `Field feedback · ${category}`,
-    flagTitle: 'Flag: this misses what customers need',
+    /** A quick `/feedback` with no kind given: the kind is said once. */
+    feedbackTitlePlain: 'Field feedback',
+    /** What is flagged comes first: the product, campaign or asset (or the start of the text). */
+    flagTitle: (what: string) => `${what} · misses what customers need`,
     from: (author: string, side: string | null) => `From ${author}${side ? ` (${side})` : ''}`,
     product: (p: string) => `*Product:* ${p}`,
     customer: (c: string) => `*Customer:* ${c}`,
+    customers: (n: number, names: string) => `*Customers (${n}):* ${names}`,
+    moreCustomers: (n: number) => `${n} more`,
     revenue: (r: string) => `*At stake:* ${r}`,
     urgency: (u: string) => `*Urgency:* ${u}`,
     competitor: (c: string) => `*Competitor:* ${c}`,
     customerNeed: (n: string) => `*Customer need:* ${n}`,
     reason: (r: string) => `*Why:* ${r}`,
     source: (link: string) => `<${link}|Original message>`,
-    voteHint: (emoji: string, id: number) => `React with :${emoji}: to vote · #${id}`,
+    voteHint: (emoji: string) => `React with :${emoji}: to vote`,
+    /** The item's number, as `/terrain merge` and search take it. */
+    itemRef: (id: number) => `Item #${id}`,
+    /** Status, who moved it, and when (a Slack date, shown in each reader's time zone). */
+    statusLine: (status: string, by: string, when: string) => `*${status}* · by ${by}, ${when}`,
+    /** Slack's date tokens: each reader sees their own time zone. */
+    dateFormat: '{date_short_pretty} at {time}',
+    note: (note: string) => `*Marketing’s note:* ${note}`,
+    declineReason: (reason: string) => `*Why declined:* ${reason}`,
+    mergedInto: (ref: string) => `:twisted_rightwards_arrows: *Merged into ${ref}*: vote and add customers there.`,
+    button: {
+      acknowledged: 'Acknowledge',
+      planned: 'Planned',
+      shipped: 'Shipped',
+      declined: 'Decline…',
+      reopen: 'Reopen',
+      addCustomer: 'Add a customer',
+    },
+    /** The "with a note" menu: the same moves, with a note the field will read. */
+    withNote: {
+      acknowledged: 'Acknowledge with a note…',
+      planned: 'Planned, with a note…',
+      shipped: 'Shipped, with a note…',
+      declined: 'Decline…',
+      reopen: 'Reopen with a note…',
+    },
     fallback: (kind: string, text: string) => `${kind}: ${text}`,
+  },
+
+  triage: {
+    refused:
+      'Only people on the marketing side and Terrain admins move cards, so nothing changed. Your vote (a reaction on the card) is how the field tells marketing what matters. If you work in marketing, say so with `/terrain team marketing`.',
+    already: (status: string) => `This card is already *${status}*: nothing changed.`,
+    movedMeanwhile: (status: string) =>
+      `Someone moved this card to *${status}* just before you, so nothing changed: the card shows it now.`,
+    merged: 'This item was merged into another one: it is answered on the original’s card.',
+    gone: 'Terrain can’t find this card’s item any more, so nothing changed.',
+    noteTitle: 'Add a note',
+    declineTitle: 'Decline',
+    move: (status: string, item: string) => `Move ${item} to *${status}*. The author and everyone who voted will read your note.`,
+    declineIntro: (item: string) => `Decline ${item}. The author and everyone who voted will read why.`,
+    noteLabel: 'What we are doing about it',
+    notePlaceholder: 'What happens next, and when',
+    reasonLabel: 'Why are we declining it?',
+    reasonPlaceholder: 'Honest and specific: the field takes a clear no better than silence',
+    declineNoteLabel: 'What we do instead (optional)',
+    submitMove: 'Move it',
+    submitDecline: 'Decline',
+  },
+
+  /** Direct messages that tell the field what became of an item. */
+  loop: {
+    headline: (emoji: string, status: string, item: string) => `${emoji} *${status}* · ${item}`,
+    reopened: 'Open again',
+    why: {
+      author: 'You raised this.',
+      voter: 'You voted for this.',
+      customer: 'You added a customer to this.',
+    },
+    thanks: {
+      author: 'Thank you for raising it!',
+      voter: 'Thank you for backing it!',
+      customer: 'Thank you for bringing the customer!',
+    },
+    movedBy: (who: string) => `Moved by ${who}`,
+    seeCard: (link: string) => `<${link}|See the card>`,
+    mute: 'Mute these updates',
+    muted: 'Done: Terrain won’t send you updates about what becomes of items. You can turn them back on here, or from Terrain’s Home tab.',
+    unmuted: 'Done: you’ll hear again what becomes of the items you raised, voted for or added a customer to.',
+    undo: 'Undo',
+    /** The reply in the card's thread when it ships: credit by name. */
+    shippedCredit: (author: string, votes: number) =>
+      `:tada: *Shipped!* Raised by ${author}, backed by ${votes} vote${votes === 1 ? '' : 's'}. Thank you, field!`,
+    shippedCreditWithCustomers: (author: string, adders: string, votes: number) =>
+      `:tada: *Shipped!* Raised by ${author}, with customers brought by ${adders}, backed by ${votes} vote${votes === 1 ? '' : 's'}. Thank you, field!`,
+  },
+
+  customers: {
+    title: 'Add a customer',
+    intro: (item: string) => `A customer or account behind ${item}. Each account counts once, whoever adds it.`,
+    account: 'Customer or account',
+    accountPlaceholder: 'As your CRM names it',
+    revenue: (currency: string) => `Revenue at stake (${currency})`,
+    revenueHint: 'Whole amount, such as 50000',
+    note: 'Note',
+    notePlaceholder: 'What they asked for, and how much it matters to them',
+    submit: 'Add',
+    already: 'This account already counts on this item, with its figure: nothing changed.',
+    refused:
+      'Customers are added by the sales and marketing sides and Terrain admins, so nothing was added. Tell Terrain your side with `/terrain team sales` (or `marketing`), then add it again.',
+    merged: 'This item was merged into another one: add the customer on the original’s card.',
   },
 
   filed: {
@@ -44,8 +138,7 @@ export const en = {
     flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     feedbackNoLink: 'Thanks! Your feedback is on the board.',
     flagNoLink: 'Thanks for flagging it: the card is on the board.',
-    sideTip:
-      '_Tip: tell Terrain which side you are on with `/terrain team sales` (or `marketing`, `other`); the weekly digest counts by side._',
+    sideTip: 'Which side are you on? The weekly digest counts by side: one click, and Terrain remembers.',
   },
 
   errors: {
@@ -284,19 +377,26 @@ export const en = {
 
   digest: {
     title: (week: number, year: number) => `Terrain weekly digest · week ${week}, ${year}`,
+    /** A period that is not one ISO week (a monthly schedule, a Wednesday-to-Wednesday week) is named by its dates. */
+    titleDates: (range: string) => `Terrain digest · ${range}`,
     range: (from: string, to: string) => `${from} – ${to}`,
     quiet:
       'A quiet week: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
-    numbers: (feedback: number, flags: number, votes: number) =>
-      `*This week:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
+    quietPeriod:
+      'A quiet period: nothing new from the field, no votes, no changes. The next customer call is the next chance: `/feedback` takes ten seconds.',
+    lead: { week: 'This week', period: 'In this period' },
+    when: { week: 'this week', period: 'in this period' },
+    numbers: (feedback: number, flags: number, votes: number, lead = 'This week') =>
+      `*${lead}:* ${feedback} feedback · ${flags} flag${flags === 1 ? '' : 's'} · ${votes} vote${votes === 1 ? '' : 's'}`,
     bySide: (sales: string, marketing: string, other: string | null) => `*By side:* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
     sideCounts: (side: string, items: number, votes: number) =>
       `${side} ${items} item${items === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
-    trend: (spark: string) => `*8-week trend:* ${spark} _new items per week_`,
+    trend: (spark: string, counts: string) => `*8-week trend:* ${spark}  ${counts} _(new items per week, oldest first)_`,
     topTitle: ':trophy: *Most voted this week*',
-    topLine: (rank: number, item: string, votes: number, thisWeek: string | null, revenue: string | null) =>
-      `${rank}. ${item} — ${votes} vote${votes === 1 ? '' : 's'}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} at stake` : ''}`,
-    thisWeek: (n: number) => `(+${n} this week)`,
+    topTitlePeriod: ':trophy: *Most voted in this period*',
+    topLine: (rank: number, item: string, added: string, total: number, revenue: string | null) =>
+      `${rank}. ${item} — ${added} · ${total} total${revenue ? ` · ${revenue} at stake` : ''}`,
+    thisWeek: (n: number, when = 'this week') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *New flags*',
     flagLine: (item: string, author: string) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *What moved*',
@@ -305,19 +405,34 @@ export const en = {
       `:tada: *Shipped:* ${item}, raised by ${author} and backed by ${voters} voter${voters === 1 ? '' : 's'}. Thank you!`,
     waitingTitle: ':hourglass_flowing_sand: *Waiting for an answer from marketing (over 7 days)*',
     waitingLine: (item: string, author: string, age: string) => `• ${item} — ${author}, ${age}`,
+    responses: (answered: string, waiting: string) => `:stopwatch: *Marketing's answers:* ${answered} · ${waiting}`,
+    answered: (n: number, median: string, when = 'this week') =>
+      `${n} item${n === 1 ? '' : 's'} got a first answer ${when}, in ${median} (median)`,
+    noneAnswered: (when = 'this week') => `no first answer ${when}`,
+    stillWaiting: (n: number) => `${n} still waiting for an answer`,
+    noneWaiting: 'nothing waits for an answer',
     competitorsTitle: ':eyes: *Competitors mentioned*',
     competitorLine: (name: string, count: number) => `${name} ×${count}`,
     voicesTitle: ':raised_hands: *Thank you, field voices*',
     voiceLine: (user: string, filed: number, voted: number) => `${user} (${filed} filed, ${voted} vote${voted === 1 ? '' : 's'})`,
     more: (n: number) => `…and ${n} more in the thread :thread:`,
-    threadFiled: (n: number) => `*Everything filed this week (${n})*`,
-    threadVoted: (n: number) => `*Everything voted this week (${n})*`,
+    /** In a private preview, which has no thread. */
+    moreHere: (n: number) => `…and ${n} more`,
+    /** After a thread list's title: some of its items are in a list above, and each item is listed once. */
+    listedAbove: (n: number) => `_(${n} listed above)_`,
+    threadFiled: (n: number, when = 'this week') => `*Everything filed ${when} (${n})*`,
+    threadVoted: (n: number, when = 'this week') => `*Everything voted ${when} (${n})*`,
     threadFlags: (n: number) => `*All new flags (${n})*`,
+    threadMoved: (n: number) => `*Everything that moved (${n})*`,
     threadWaiting: (shown: number, total: number) =>
       shown < total ? `*The ${shown} oldest of ${total} waiting for an answer*` : `*Everything waiting for an answer (${total})*`,
     threadLine: (item: string, votes: number) => `• ${item} · ${votes} vote${votes === 1 ? '' : 's'}`,
     fallback: (week: number, feedback: number, flags: number, votes: number) =>
       `Terrain weekly digest, week ${week}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    fallbackDates: (range: string, feedback: number, flags: number, votes: number) =>
+      `Terrain digest, ${range}: ${feedback} feedback, ${flags} flag${flags === 1 ? '' : 's'}, ${votes} vote${votes === 1 ? '' : 's'}`,
+    /** Someone whose name Terrain could not read: named without a ping all the same. */
+    someone: 'a teammate',
     previewNote: 'Preview: this is what the next digest would say if it were posted now.',
     posted: (channel: string) => `Digest posted in ${channel}.`,
     alreadyPosted: (channel: string) => `The digest for this period is already in ${channel}: nothing posted again.`,
@@ -343,6 +458,22 @@ export const en = {
     badCron: 'Not a valid cron expression, e.g. "0 9 * * 1".',
     saved: (next: string, zone: string, language: string) => `Saved. The next digest: ${next} (${zone}), in ${language}.`,
     button: 'Digest settings',
+    currency: 'Currency of amounts at stake',
+    badCurrency: 'Pick a currency from the list.',
+    salesGroup: 'Sales user group (optional)',
+    marketingGroup: 'Marketing user group (optional)',
+    groupHint: 'Its members get this side, synced daily. Without one, everyone says their side.',
+    groupPlaceholder: 'Pick a Slack user group',
+    groupNone: 'None: everyone says their side',
+    noUsergroups:
+      'This workspace has no Slack user groups (a paid-plan feature), so everyone says their side: on Terrain’s Home tab, or when they file.',
+    noUsergroupsOption: 'No user groups on this workspace',
+    sameGroup: 'Pick two different groups: one for sales, one for marketing.',
+    groupsSynced: (sales: number, marketing: number) =>
+      `Sides now follow the user groups: ${sales} ${sales === 1 ? 'person' : 'people'} in sales, ${marketing} in marketing. Terrain syncs them every day; whoever is in neither keeps the side they said.`,
+    groupGone: 'Slack no longer knows one of the groups: pick it again in the settings.',
+    syncLater: 'Terrain couldn’t read the user groups just now; it will try again later today.',
+    groupsCleared: 'No user group any more: everyone keeps their side and can change it on Terrain’s Home tab.',
   },
 
   home: {
@@ -350,11 +481,47 @@ export const en = {
     intro: 'What the field hears, marketing reads, and the credit comes back.',
     yourItems: 'Your latest feedback and flags',
     none: 'Nothing filed yet. Try `/feedback` after your next call.',
-    itemLine: (kind: string, text: string, status: string, votes: number) =>
-      `${kind} · ${text}\n_${status} · ${votes} vote${votes === 1 ? '' : 's'}_`,
+    itemLine: (kind: string, text: string, status: string, votes: number, date = '', customers = 0) =>
+      `${kind} · ${text}\n_${date ? `${date} · ` : ''}${status} · ${votes} vote${votes === 1 ? '' : 's'}${customers > 0 ? ` · ${customers} customer${customers === 1 ? '' : 's'}` : ''}_`,
     open: 'Open card',
     newFeedback: 'New feedback',
     newFlag: 'New flag',
+    waitingTitle: (n: number) => `Waiting for an answer (${n})`,
+    waitingIntro: 'Oldest first. Answer on the card: whoever filed or voted hears it.',
+    waitingNone: 'Nothing waits for an answer: the field has heard back on everything.',
+    waitingLine: (text: string, waited: string, backing: string) => `${text}\n_Waiting ${waited} · ${backing}_`,
+    more: (n: number) => `…and ${n} more, more recent.`,
+    from: (name: string) => `from ${name}`,
+    topTitle: 'Top open items this week',
+    topNone: 'No open item was filed or voted for this week yet.',
+    topLine: (rank: number, text: string, status: string, backing: string) => `${rank}. ${text}\n_${status} · ${backing}_`,
+    votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
+    customers: (n: number) => `${n} customer${n === 1 ? '' : 's'}`,
+    atStake: (amount: string) => `${amount} at stake`,
+    sideKnown: (side: string) => `*Your side:* ${side}. The weekly digest counts by side; change it with one click.`,
+    sideUnknown: '*Your side:* not said yet. Which side are you on? The weekly digest counts by side.',
+    sidesFromGroups: 'Sides also follow the workspace’s sales and marketing user groups, synced every day.',
+    updatesOn: '*Updates:* you get a message when something you filed or voted for moves.',
+    updatesMuted: '*Updates are muted:* no messages about what becomes of what you filed or voted for.',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    nextDigest: (when: string) => `Next weekly digest: ${when} (your time).`,
+    noDigest: 'No weekly digest yet: a Terrain admin runs `/terrain setup` in the channel where it should go.',
+    help: (emoji: string) =>
+      [
+        '*How Terrain works*',
+        '• *File* what you hear: the buttons at the top, or `/feedback what the customer said` in any channel. Without text, a form asks for the customer, the revenue at stake and the rest.',
+        '• *Flag* a product, campaign or asset that misses what customers need: `/flag what misses, and why`.',
+        '• *Turn a message into feedback:* its ⋮ menu → *Send to Terrain*.',
+        `• *Vote* by reacting to a card with :${emoji}: (one vote per person).`,
+        '• *Hear back:* when marketing answers on a card, whoever filed or voted gets a message; when it ships, the credit goes to the field.',
+        '• Every command: `/terrain help`.',
+      ].join('\n'),
+  },
+
+  sides: {
+    current: (side: string) => `✓ ${side}`,
+    change: 'Not right? Pick another one here, or on Terrain’s Home tab.',
   },
 };
 

@@ -23,18 +23,107 @@ export const fr: Messages = {
 
   card: {
     feedbackTitle: (category) => `Retour terrain · ${category}`,
-    flagTitle: 'Signalement : ne répond pas au besoin client',
+    feedbackTitlePlain: 'Retour terrain',
+    flagTitle: (what) => `${what} · ne répond pas au besoin client`,
     from: (author, side) => `De ${author}${side ? ` (${side})` : ''}`,
     product: (p) => `*Produit :* ${p}`,
     customer: (c) => `*Client :* ${c}`,
+    customers: (n, names) => `*Clients (${n}) :* ${names}`,
+    moreCustomers: (n) => `${n} de plus`,
     revenue: (r) => `*En jeu :* ${r}`,
     urgency: (u) => `*Urgence :* ${u}`,
     competitor: (c) => `*Concurrent :* ${c}`,
     customerNeed: (n) => `*Besoin client :* ${n}`,
     reason: (r) => `*Pourquoi :* ${r}`,
     source: (link) => `<${link}|Message d’origine>`,
-    voteHint: (emoji, id) => `Réagissez avec :${emoji}: pour voter · n° ${id}`,
+    voteHint: (emoji) => `Réagissez avec :${emoji}: pour voter`,
+    itemRef: (id) => `Fiche n° ${id}`,
+    statusLine: (status, by, when) => `*${status}* · par ${by}, ${when}`,
+    dateFormat: '{date_short_pretty} à {time}',
+    note: (note) => `*Note du marketing :* ${note}`,
+    declineReason: (reason) => `*Raison du refus :* ${reason}`,
+    mergedInto: (ref) => `:twisted_rightwards_arrows: *Fusionné dans ${ref}* : votez et ajoutez les clients là-bas.`,
+    button: {
+      acknowledged: 'Pris en compte',
+      planned: 'Prévu',
+      shipped: 'Livré',
+      declined: 'Refuser…',
+      reopen: 'Rouvrir',
+      addCustomer: 'Ajouter un client',
+    },
+    withNote: {
+      acknowledged: 'Pris en compte, avec une note…',
+      planned: 'Prévu, avec une note…',
+      shipped: 'Livré, avec une note…',
+      declined: 'Refuser…',
+      reopen: 'Rouvrir avec une note…',
+    },
     fallback: (kind, text) => `${kind} : ${text}`,
+  },
+
+  triage: {
+    refused:
+      'Seuls les membres côté marketing et les admins Terrain font avancer les cartes : rien n’a changé. Votre vote (une réaction sur la carte) est la façon dont le terrain dit au marketing ce qui compte. Si vous êtes au marketing, dites-le avec `/terrain team marketing`.',
+    already: (status) => `Cette carte est déjà *${status}* : rien n’a changé.`,
+    movedMeanwhile: (status) =>
+      `Quelqu’un vient de passer cette carte à *${status}*, rien n’a donc changé : la carte l’affiche maintenant.`,
+    merged: 'Cette fiche a été fusionnée dans une autre : la réponse se fait sur la carte d’origine.',
+    gone: 'Terrain ne retrouve plus la fiche de cette carte : rien n’a changé.',
+    noteTitle: 'Ajouter une note',
+    declineTitle: 'Refuser',
+    move: (status, item) => `Passer ${item} à *${status}*. L’auteur et tous ceux qui ont voté liront votre note.`,
+    declineIntro: (item) => `Refuser ${item}. L’auteur et tous ceux qui ont voté liront pourquoi.`,
+    noteLabel: 'Ce que nous en faisons',
+    notePlaceholder: 'La suite, et quand',
+    reasonLabel: 'Pourquoi la refusons-nous ?',
+    reasonPlaceholder: 'Franc et précis : le terrain accepte mieux un non clair que le silence',
+    declineNoteLabel: 'Ce que nous faisons à la place (facultatif)',
+    submitMove: 'Valider',
+    submitDecline: 'Refuser',
+  },
+
+  loop: {
+    headline: (emoji, status, item) => `${emoji} *${status}* · ${item}`,
+    reopened: 'Rouvert',
+    why: {
+      author: 'Vous l’avez remonté.',
+      voter: 'Vous avez voté pour.',
+      customer: 'Vous y avez ajouté un client.',
+    },
+    thanks: {
+      author: 'Merci de l’avoir remonté !',
+      voter: 'Merci de l’avoir soutenu !',
+      customer: 'Merci d’avoir apporté ce client !',
+    },
+    movedBy: (who) => `Mis à jour par ${who}`,
+    seeCard: (link) => `<${link}|Voir la carte>`,
+    mute: 'Ne plus recevoir ces nouvelles',
+    muted:
+      'C’est noté : Terrain ne vous enverra plus de nouvelles de ce que deviennent les fiches. Vous pouvez les réactiver ici, ou depuis l’onglet Accueil de Terrain.',
+    unmuted:
+      'C’est noté : vous saurez de nouveau ce que deviennent les fiches que vous avez remontées, soutenues ou enrichies d’un client.',
+    undo: 'Annuler',
+    shippedCredit: (author, votes) =>
+      `:tada: *Livré !* Remonté par ${author}, soutenu par ${votes} vote${votes > 1 ? 's' : ''}. Merci au terrain !`,
+    shippedCreditWithCustomers: (author, adders, votes) =>
+      `:tada: *Livré !* Remonté par ${author}, avec les clients apportés par ${adders}, soutenu par ${votes} vote${votes > 1 ? 's' : ''}. Merci au terrain !`,
+  },
+
+  customers: {
+    title: 'Ajouter un client',
+    intro: (item) =>
+      `Un client ou compte derrière ${item}. Un même compte n’est compté qu’une fois, quelle que soit la personne qui l’ajoute.`,
+    account: 'Client ou compte',
+    accountPlaceholder: 'Comme le nomme votre CRM',
+    revenue: (currency) => `Chiffre d’affaires en jeu (${currency})`,
+    revenueHint: 'Montant entier, par exemple 50000',
+    note: 'Note',
+    notePlaceholder: 'Ce qu’il demande, et ce que cela représente pour lui',
+    submit: 'Ajouter',
+    already: 'Ce compte compte déjà sur cette fiche, avec son montant : rien n’a changé.',
+    refused:
+      'Les clients sont ajoutés par les équipes ventes et marketing et les admins Terrain : rien n’a été ajouté. Dites à Terrain votre équipe avec `/terrain team sales` (ou `marketing`), puis ajoutez-le de nouveau.',
+    merged: 'Cette fiche a été fusionnée dans une autre : ajoutez le client sur la carte d’origine.',
   },
 
   filed: {
@@ -43,8 +132,7 @@ export const fr: Messages = {
     flag: (link) => `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
     feedbackNoLink: 'Merci ! Votre retour est au tableau.',
     flagNoLink: 'Merci pour ce signalement : la carte est au tableau.',
-    sideTip:
-      '_Astuce : dites à Terrain de quel côté vous êtes avec `/terrain team sales` (ou `marketing`, `other`) ; le bilan hebdomadaire compte par équipe._',
+    sideTip: 'De quel côté êtes-vous ? Le bilan hebdomadaire compte par équipe : un clic, et Terrain s’en souvient.',
   },
 
   errors: {
@@ -280,18 +368,25 @@ export const fr: Messages = {
 
   digest: {
     title: (week, year) => `Bilan hebdo Terrain · semaine ${week}, ${year}`,
+    titleDates: (range) => `Bilan Terrain · ${range}`,
     range: (from, to) => `${from} – ${to}`,
     quiet:
       'Semaine calme : rien de nouveau du terrain, ni vote, ni changement. Le prochain appel client est la prochaine occasion : `/feedback` prend dix secondes.',
-    numbers: (feedback, flags, votes) =>
-      `*Cette semaine :* ${feedback} retour${feedback > 1 ? 's' : ''} · ${flags} signalement${flags > 1 ? 's' : ''} · ${votes} vote${votes > 1 ? 's' : ''}`,
+    quietPeriod:
+      'Période calme : rien de nouveau du terrain, ni vote, ni changement. Le prochain appel client est la prochaine occasion : `/feedback` prend dix secondes.',
+    lead: { week: 'Cette semaine', period: 'Sur la période' },
+    when: { week: 'cette semaine', period: 'sur la période' },
+    numbers: (feedback, flags, votes, lead = 'Cette semaine') =>
+      `*${lead} :* ${feedback} retour${feedback > 1 ? 's' : ''} · ${flags} signalement${flags > 1 ? 's' : ''} · ${votes} vote${votes > 1 ? 's' : ''}`,
     bySide: (sales, marketing, other) => `*Par équipe :* ${sales} · ${marketing}${other ? ` · ${other}` : ''}`,
     sideCounts: (side, items, votes) => `${side} ${items} élément${items > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
-    trend: (spark) => `*Tendance sur 8 semaines :* ${spark} _nouveaux éléments par semaine_`,
+    trend: (spark, counts) =>
+      `*Tendance sur 8 semaines :* ${spark}  ${counts} _(nouveaux éléments par semaine, du plus ancien au plus récent)_`,
     topTitle: ':trophy: *Les plus votés cette semaine*',
-    topLine: (rank, item, votes, thisWeek, revenue) =>
-      `${rank}. ${item} — ${votes} vote${votes > 1 ? 's' : ''}${thisWeek ? ` ${thisWeek}` : ''}${revenue ? ` · ${revenue} en jeu` : ''}`,
-    thisWeek: (n) => `(+${n} cette semaine)`,
+    topTitlePeriod: ':trophy: *Les plus votés sur la période*',
+    topLine: (rank, item, added, total, revenue) =>
+      `${rank}. ${item} — ${added} · ${total} au total${revenue ? ` · ${revenue} en jeu` : ''}`,
+    thisWeek: (n, when = 'cette semaine') => `+${n} ${when}`,
     flagsTitle: ':triangular_flag_on_post: *Nouveaux signalements*',
     flagLine: (item, author) => `• ${item} — ${author}`,
     movedTitle: ':arrows_counterclockwise: *Ce qui a bougé*',
@@ -300,19 +395,31 @@ export const fr: Messages = {
       `:tada: *Livré :* ${item}, proposé par ${author} et soutenu par ${voters} votant${voters > 1 ? 's' : ''}. Merci !`,
     waitingTitle: ':hourglass_flowing_sand: *En attente d’une réponse du marketing (plus de 7 jours)*',
     waitingLine: (item, author, age) => `• ${item} — ${author}, ${age}`,
+    responses: (answered, waiting) => `:stopwatch: *Réponses du marketing :* ${answered} · ${waiting}`,
+    answered: (n, median, when = 'cette semaine') =>
+      `${n} élément${n > 1 ? 's ont' : ' a'} reçu une première réponse ${when}, en ${median} (médiane)`,
+    noneAnswered: (when = 'cette semaine') => `aucune première réponse ${when}`,
+    stillWaiting: (n) => `${n} toujours en attente d’une réponse`,
+    noneWaiting: 'rien n’attend de réponse',
     competitorsTitle: ':eyes: *Concurrents cités*',
     competitorLine: (name, count) => `${name} ×${count}`,
     voicesTitle: ':raised_hands: *Merci aux voix du terrain*',
     voiceLine: (user, filed, voted) => `${user} (${filed} déposé${filed > 1 ? 's' : ''}, ${voted} vote${voted > 1 ? 's' : ''})`,
     more: (n) => `…et ${n} de plus dans le fil :thread:`,
-    threadFiled: (n) => `*Tout ce qui a été déposé cette semaine (${n})*`,
-    threadVoted: (n) => `*Tout ce qui a été voté cette semaine (${n})*`,
+    moreHere: (n) => `…et ${n} de plus`,
+    listedAbove: (n) => `_(${n} cité${n > 1 ? 's' : ''} plus haut)_`,
+    threadFiled: (n, when = 'cette semaine') => `*Tout ce qui a été déposé ${when} (${n})*`,
+    threadVoted: (n, when = 'cette semaine') => `*Tout ce qui a été voté ${when} (${n})*`,
     threadFlags: (n) => `*Tous les nouveaux signalements (${n})*`,
+    threadMoved: (n) => `*Tout ce qui a bougé (${n})*`,
     threadWaiting: (shown, total) =>
       shown < total ? `*Les ${shown} plus anciens des ${total} en attente d’une réponse*` : `*Tout ce qui attend une réponse (${total})*`,
     threadLine: (item, votes) => `• ${item} · ${votes} vote${votes > 1 ? 's' : ''}`,
     fallback: (week, feedback, flags, votes) =>
       `Bilan hebdo Terrain, semaine ${week} : ${feedback} retour${feedback > 1 ? 's' : ''}, ${flags} signalement${flags > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
+    fallbackDates: (range, feedback, flags, votes) =>
+      `Bilan Terrain, ${range} : ${feedback} retour${feedback > 1 ? 's' : ''}, ${flags} signalement${flags > 1 ? 's' : ''}, ${votes} vote${votes > 1 ? 's' : ''}`,
+    someone: 'un collègue',
     previewNote: 'Aperçu : voici ce que dirait le prochain bilan s’il était publié maintenant.',
     posted: (channel) => `Bilan publié dans ${channel}.`,
     alreadyPosted: (channel) => `Le bilan de cette période est déjà dans ${channel} : rien n’a été republié.`,
@@ -337,6 +444,22 @@ export const fr: Messages = {
     badCron: 'Expression cron invalide, par exemple « 0 9 * * 1 ».',
     saved: (next, zone, language) => `Enregistré. Prochain bilan : ${next} (${zone}), en ${language}.`,
     button: 'Réglages du bilan',
+    currency: 'Devise des montants en jeu',
+    badCurrency: 'Choisissez une devise dans la liste.',
+    salesGroup: 'Groupe d’utilisateurs Ventes (facultatif)',
+    marketingGroup: 'Groupe d’utilisateurs Marketing (facultatif)',
+    groupHint: 'Ses membres rejoignent cette équipe, synchronisés chaque jour. Sans groupe, chacun indique son équipe.',
+    groupPlaceholder: 'Choisir un groupe d’utilisateurs Slack',
+    groupNone: 'Aucun : chacun indique son équipe',
+    noUsergroups:
+      'Cet espace de travail n’a pas de groupes d’utilisateurs Slack (offre payante) : chacun indique donc son équipe, dans l’onglet Accueil de Terrain ou en déposant un retour.',
+    noUsergroupsOption: 'Pas de groupes d’utilisateurs ici',
+    sameGroup: 'Choisissez deux groupes différents : un pour les ventes, un pour le marketing.',
+    groupsSynced: (sales, marketing) =>
+      `Les équipes suivent désormais les groupes d’utilisateurs : ${sales} personne${sales > 1 ? 's' : ''} aux ventes, ${marketing} au marketing. Terrain les synchronise chaque jour ; qui n’est dans aucun des deux garde l’équipe qu’il a indiquée.`,
+    groupGone: 'Slack ne connaît plus l’un des groupes : choisissez-le à nouveau dans les réglages.',
+    syncLater: 'Terrain n’a pas pu lire les groupes d’utilisateurs pour l’instant ; il réessaiera plus tard dans la journée.',
+    groupsCleared: 'Plus de groupe d’utilisateurs : chacun garde son équipe et peut la changer dans l’onglet Accueil de Terrain.',
   },
 
   home: {
@@ -344,9 +467,47 @@ export const fr: Messages = {
     intro: 'Ce que le terrain entend, le marketing le lit, et le mérite revient au terrain.',
     yourItems: 'Vos derniers retours et signalements',
     none: 'Rien pour l’instant. Essayez `/feedback` après votre prochain appel.',
-    itemLine: (kind, text, status, votes) => `${kind} · ${text}\n_${status} · ${votes} vote${votes > 1 ? 's' : ''}_`,
+    itemLine: (kind, text, status, votes, date = '', customers = 0) =>
+      `${kind} · ${text}\n_${date ? `${date} · ` : ''}${status} · ${votes} vote${votes > 1 ? 's' : ''}${customers > 0 ? ` · ${customers} client${customers > 1 ? 's' : ''}` : ''}_`,
     open: 'Voir la carte',
     newFeedback: 'Nouveau retour',
     newFlag: 'Nouveau signalement',
+    waitingTitle: (n) => `En attente d’une réponse (${n})`,
+    waitingIntro: 'Les plus anciens d’abord. Répondez sur la carte : qui l’a déposé ou a voté l’apprend.',
+    waitingNone: 'Rien n’attend de réponse : le terrain a eu un retour sur tout.',
+    waitingLine: (text, waited, backing) => `${text}\n_En attente depuis ${waited} · ${backing}_`,
+    more: (n) => `…et ${n} de plus, plus récents.`,
+    from: (name) => `de ${name}`,
+    topTitle: 'Les éléments ouverts de la semaine',
+    topNone: 'Aucun élément ouvert n’a été déposé ni voté cette semaine.',
+    topLine: (rank, text, status, backing) => `${rank}. ${text}\n_${status} · ${backing}_`,
+    votes: (n) => `${n} vote${n > 1 ? 's' : ''}`,
+    customers: (n) => `${n} client${n > 1 ? 's' : ''}`,
+    atStake: (amount) => `${amount} en jeu`,
+    sideKnown: (side) => `*Votre équipe :* ${side}. Le bilan hebdomadaire compte par équipe ; changez-la d’un clic.`,
+    sideUnknown: '*Votre équipe :* pas encore indiquée. De quel côté êtes-vous ? Le bilan hebdomadaire compte par équipe.',
+    sidesFromGroups:
+      'Les équipes suivent aussi les groupes d’utilisateurs Ventes et Marketing de l’espace de travail, synchronisés chaque jour.',
+    updatesOn: '*Nouvelles :* vous recevez un message quand ce que vous avez déposé ou voté avance.',
+    updatesMuted: '*Nouvelles en sourdine :* aucun message sur ce que deviennent vos dépôts et vos votes.',
+    mute: 'Couper',
+    unmute: 'Réactiver',
+    nextDigest: (when) => `Prochain bilan hebdomadaire : ${when} (votre heure).`,
+    noDigest: 'Pas encore de bilan hebdomadaire : un admin Terrain lance `/terrain setup` dans le canal où il doit aller.',
+    help: (emoji) =>
+      [
+        '*Comment marche Terrain*',
+        '• *Déposez* ce que vous entendez : les boutons en haut, ou `/feedback ce que le client a dit` dans n’importe quel canal. Sans texte, un formulaire demande le client, le chiffre d’affaires en jeu et le reste.',
+        '• *Signalez* un produit, une campagne ou un support qui manque le besoin client : `/flag ce qui ne va pas, et pourquoi`.',
+        '• *Transformez un message en retour :* son menu ⋮ → *Send to Terrain*.',
+        `• *Votez* en réagissant à une carte avec :${emoji}: (un vote par personne).`,
+        '• *Ayez des nouvelles :* quand le marketing répond sur une carte, qui l’a déposée ou a voté reçoit un message ; quand c’est livré, le mérite revient au terrain.',
+        '• Toutes les commandes : `/terrain help`.',
+      ].join('\n'),
+  },
+
+  sides: {
+    current: (side) => `✓ ${side}`,
+    change: 'Ce n’est pas ça ? Choisissez-en une autre ici, ou dans l’onglet Accueil de Terrain.',
   },
 };

@@ -1,21 +1,28 @@
 import type { App } from '@slack/bolt';
 import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
-import { ACTIONS, SHORTCUTS, VIEWS } from '../ids.js';
+import { ACTIONS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../ids.js';
+import { addCustomerButton } from './actions/add-customer.js';
 import { afterworkCancel } from './actions/afterwork-cancel.js';
 import { afterworkEdit } from './actions/afterwork-edit.js';
 import { homeNewItem } from './actions/home-new-item.js';
+import { itemStatus } from './actions/item-status.js';
+import { muteUpdates } from './actions/mute-updates.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
 import { rsvp } from './actions/rsvp.js';
+import { setSide } from './actions/set-side.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
+import { usergroupOptions } from './options/usergroup-options.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
 import { afterworkEdited, afterworkSubmitted } from './views/afterwork-submitted.js';
+import { customerSubmitted } from './views/customer-submitted.js';
 import { itemSubmitted } from './views/item-submitted.js';
 import { settingsSubmitted } from './views/settings-submitted.js';
+import { statusSubmitted } from './views/status-submitted.js';
 
 /** Every listener Terrain has, registered in one place (the manifest test reads this too). */
 export function register(app: App, deps: Deps): void {
@@ -31,7 +38,18 @@ export function register(app: App, deps: Deps): void {
   app.action(ACTIONS.homeNewFeedback, homeNewItem(deps, 'feedback'));
   app.action(ACTIONS.homeNewFlag, homeNewItem(deps, 'flag'));
   app.action(ACTIONS.openSettings, openSettings(deps));
-  app.action(new RegExp(`^${ACTIONS.openCard}_\\d+$`), openCard);
+  // Link buttons to cards: `open_card_<id>`, or `open_card_<list>_<id>` on the Home tab (ids unique in the view).
+  app.action(new RegExp(`^${ACTIONS.openCard}_(\\w+_)?\\d+$`), openCard);
+  app.action(new RegExp(`^${ACTIONS.setSide}(_\\w+)?$`), setSide(deps));
+  app.action(ACTIONS.muteUpdates, muteUpdates(deps));
+  app.options({ block_id: SETTINGS_FIELDS.salesGroup }, usergroupOptions(deps));
+  app.options({ block_id: SETTINGS_FIELDS.marketingGroup }, usergroupOptions(deps));
+  // Triage on the card: `item_status_<status>` buttons and the `item_status_note` menu (the value is the status).
+  app.action(new RegExp(`^${ACTIONS.itemStatus}(_\\w+)?$`), itemStatus(deps));
+  app.view(VIEWS.declineReason, statusSubmitted(deps));
+  app.view(VIEWS.statusNote, statusSubmitted(deps));
+  app.action(ACTIONS.addCustomer, addCustomerButton(deps));
+  app.view(VIEWS.addCustomer, customerSubmitted(deps));
   app.view(VIEWS.afterworkCreate, afterworkSubmitted(deps));
   app.view(VIEWS.afterworkEdit, afterworkEdited(deps));
   app.action(new RegExp(`^${ACTIONS.rsvp}(_(going|maybe|no))?$`), rsvp(deps));

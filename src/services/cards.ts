@@ -5,7 +5,9 @@ import { getMember } from '../../db/members.js';
 import { enqueue, retry } from '../../db/outbox.js';
 import type { Database, Item } from '../../db/schema.js';
 import { buildItemCard } from '../blocks/card.js';
+import type { MessageContent } from '../blocks/kit.js';
 import { notice, noticeWithText } from '../blocks/messages.js';
+import { withSideQuestion } from '../blocks/sides.js';
 import type { Deps } from '../deps.js';
 import type { ValidItem } from '../domain/items.js';
 import { mentionChannel } from '../domain/slack-ids.js';
@@ -14,6 +16,7 @@ import { METADATA } from '../ids.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { classifyFailure, DeliveryError } from '../outbox/failures.js';
 import { findMessageByMetadata } from '../slack/history.js';
+import { loadCardView } from './card-view.js';
 import { userLocale, workspaceLocale } from './locale.js';
 import { enqueueNotice, tellUser } from './replies.js';
 
@@ -98,6 +101,13 @@ async function lookForCard(deps: ServiceDeps, client: WebClient, item: Item): Pr
   }
 }
 
+/** The card as the item now is: its customers, currency, last move and original are read at send time. */
+async function renderCard(deps: ServiceDeps, client: WebClient, item: Item): Promise<MessageContent> {
+  const locale = await workspaceLocale(deps, item.team_id);
+  const view = await loadCardView(deps, client, item);
+  return buildItemCard(view, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
+}
+
 async function itemOf(deps: ServiceDeps, teamId: string, payload: Record<string, unknown>): Promise<Item> {
   const item = await getItem(deps.db, teamId, Number(payload.itemId));
   if (!item) throw new DeliveryError('item_not_found', true);
@@ -113,8 +123,7 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
       let ts = item.card_state === 'posted' ? (item.card_ts ?? undefined) : undefined;
       if (!ts && maybeSent) ts = await lookForCard(deps, client, item);
       if (!ts) {
-        const locale = await workspaceLocale(deps, item.team_id);
-        const card = buildItemCard(item, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
+        const card = await renderCard(deps, client, item);
         const res = await client.chat.postMessage({
           channel,
           text: card.text,
@@ -199,8 +208,7 @@ export function itemCardUpdateHandler(deps: ServiceDeps): OutboxHandler {
     async send({ message, payload, client }) {
       const item = await itemOf(deps, message.team_id, payload);
       if (item.card_state !== 'posted' || !item.card_ts) return { result: { skipped: 'card_not_posted' } };
-      const locale = await workspaceLocale(deps, item.team_id);
-      const card = buildItemCard(item, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
+      const card = await renderCard(deps, client, item);
       await client.chat.update({ channel: item.card_channel_id, ts: item.card_ts, text: card.text, blocks: card.blocks });
       return { result: { channel: item.card_channel_id, ts: item.card_ts } };
     },
@@ -227,10 +235,10 @@ export function itemConfirmHandler(deps: ServiceDeps): OutboxHandler {
       const flag = item.kind === 'flag';
       const link = await permalink(deps, client, String(payload.channel), String(payload.ts));
       const text = link ? (flag ? t.filed.flag(link) : t.filed.feedback(link)) : flag ? t.filed.flagNoLink : t.filed.feedbackNoLink;
-      // The digest counts by side: someone who has not said theirs is asked, once per filing, in one line.
-      const sideTip = item.author_side === null ? `\n${t.filed.sideTip}` : '';
+      // The digest counts by side: someone who has not said theirs (by now) is asked, with one-click buttons.
+      const sideUnknown = item.author_side === null && !(await getMember(deps.db, item.team_id, item.author_id))?.side;
       const target = { userId: item.author_id, responseUrl: payload.dm === true ? null : item.reply_to };
-      await tellUser(deps, client, target, notice(`${text}${sideTip}`), { waitOutRateLimits: false });
+      await tellUser(deps, client, target, sideUnknown ? withSideQuestion(notice(text), t) : notice(text), { waitOutRateLimits: false });
       return {};
     },
   };

@@ -11,8 +11,10 @@ import {
   afterworkReminderHandler,
 } from './afterworks.js';
 import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
+import { HOME_KIND, homeHandler } from './home.js';
 import { POST_KIND, postHandler } from './posts.js';
 import { NOTICE_KIND, noticeHandler } from './replies.js';
+import { STATUS_UPDATE_KIND, statusUpdateHandler } from './triage.js';
 
 /** The outbox's sender, with a handler for every kind of message Terrain queues. */
 export function createOutbox(
@@ -30,6 +32,8 @@ export function createOutbox(
       [CARD_UPDATE_KIND]: itemCardUpdateHandler(deps),
       [NOTICE_KIND]: noticeHandler(deps),
       [POST_KIND]: postHandler(deps),
+      [STATUS_UPDATE_KIND]: statusUpdateHandler(deps),
+      [HOME_KIND]: homeHandler(deps),
       [AFTERWORK_CARD_KIND]: afterworkCardHandler(deps),
       [AFTERWORK_CARD_UPDATE_KIND]: afterworkCardUpdateHandler(deps),
       [AFTERWORK_DM_KIND]: afterworkDmHandler(deps),

@@ -1,7 +1,17 @@
 import type { WebClient } from '@slack/web-api';
 import { addAdmin, anyAdminNamed, claimFirstAdmin, isNamedAdmin, listAdmins, removeAdmin } from '../../db/admins.js';
+import { getMember } from '../../db/members.js';
 import type { Deps } from '../deps.js';
-import { type AdminAction, type AdminsChange, type AdminsOverview, decide, type RoleFacts, slackAdminOf } from '../domain/roles.js';
+import {
+  type AdminAction,
+  type AdminsChange,
+  type AdminsOverview,
+  decide,
+  type RoleFacts,
+  type SideAction,
+  sideAllows,
+  slackAdminOf,
+} from '../domain/roles.js';
 import { isUserId } from '../domain/slack-ids.js';
 import { memberProfile } from './profile.js';
 
@@ -75,4 +85,30 @@ export async function changeAdmins(
     (done ? change.changed : change.unchanged).push(userId);
   }
   return change;
+}
+
+export type SideAccess = { allowed: true } | { allowed: false; why: 'not_allowed' | 'role_unknown' };
+
+/**
+ * Whether a member may triage or add a customer: their side first (from the database), then whether they
+ * are a Terrain admin (named, or Slack admin: users.info, cached a day, only when it can change the answer).
+ */
+export async function authorizeSide(
+  deps: Pick<Deps, 'db' | 'clock' | 'logger'>,
+  client: WebClient,
+  req: { teamId: string; userId: string; action: SideAction; deadlineMs?: number },
+): Promise<SideAccess> {
+  const member = await getMember(deps.db, req.teamId, req.userId);
+  if (sideAllows(req.action, member?.side)) return { allowed: true };
+  if (await isNamedAdmin(deps.db, req.teamId, req.userId)) return { allowed: true };
+  const profile = await memberProfile(
+    deps,
+    client,
+    req.teamId,
+    req.userId,
+    req.deadlineMs === undefined ? {} : { deadlineMs: req.deadlineMs },
+  );
+  const slackAdmin = slackAdminOf(profile);
+  if (slackAdmin === true) return { allowed: true };
+  return { allowed: false, why: slackAdmin === undefined ? 'role_unknown' : 'not_allowed' };
 }

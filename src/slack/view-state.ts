@@ -1,7 +1,9 @@
 import type { ItemKind } from '../../db/schema.js';
 import type { ModalMetadata } from '../blocks/modals.js';
+import type { ItemModalMetadata } from '../blocks/triage.js';
 import type { ItemFormValues } from '../domain/items.js';
 import { isChannelId, isMessageTs } from '../domain/slack-ids.js';
+import { isTriageStatus } from '../domain/triage.js';
 import { isLocale } from '../i18n/index.js';
 import { FIELD_ACTION, FIELDS } from '../ids.js';
 
@@ -51,5 +53,22 @@ export function parseModalMetadata(raw: string | undefined, fallbackKind: ItemKi
     ...(isChannelId(data.sourceChannelId) ? { sourceChannelId: data.sourceChannelId } : {}),
     ...(isMessageTs(data.sourceTs) ? { sourceTs: data.sourceTs } : {}),
     ...(isHttpsUrl(data.sourcePermalink) ? { sourcePermalink: data.sourcePermalink } : {}),
+  };
+}
+
+/** The triage and add-customer modals' private_metadata, read defensively (a forged one names no item). */
+export function parseItemModalMetadata(raw: string | undefined, fallbackLocale: string): ItemModalMetadata | undefined {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(raw ?? '{}');
+    if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (typeof data.itemId !== 'number' || !Number.isSafeInteger(data.itemId) || data.itemId <= 0) return undefined;
+  return {
+    itemId: data.itemId,
+    ...(isTriageStatus(data.to) ? { to: data.to } : {}),
+    locale: isLocale(data.locale) ? data.locale : fallbackLocale,
   };
 }

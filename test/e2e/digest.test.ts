@@ -245,22 +245,22 @@ describeDb(`the weekly digest (${dialect})`, () => {
       expect(top, JSON.stringify(sections)).toBeDefined();
       expect(top!.split('\n')).toEqual([
         en.digest.topTitle,
-        en.digest.topLine(1, `<${cardLink(cards.offline)}|Offline mode for retail stores>`, 3, null, null),
-        en.digest.topLine(2, `<${cardLink(cards.rival)}|Rival is cheaper on small deals>`, 1, null, null),
+        en.digest.topLine(1, `<${cardLink(cards.offline)}|Offline mode for retail stores>`, en.digest.thisWeek(3), 3, null),
+        en.digest.topLine(2, `<${cardLink(cards.rival)}|Rival is cheaper on small deals>`, en.digest.thisWeek(1), 1, null),
       ]);
 
       const flags = sections.find((s) => s.startsWith(en.digest.flagsTitle));
       expect(flags?.split('\n')).toEqual([
         en.digest.flagsTitle,
-        en.digest.flagLine(`<${cardLink(cards.flag)}|The pricing page hides the SMB tier>`, '<@U0SALES1>'),
+        en.digest.flagLine(`<${cardLink(cards.flag)}|The pricing page hides the SMB tier>`, 'user_u0sales1'),
       ]);
 
       const voices = sections.find((s) => s.startsWith(en.digest.voicesTitle));
       expect(voices).toBe(
         `${en.digest.voicesTitle}\n${[
-          en.digest.voiceLine('<@U0SALES1>', 2, 0),
-          en.digest.voiceLine('<@U0SALES2>', 1, 1),
-          en.digest.voiceLine('<@U0MKT1>', 0, 2),
+          en.digest.voiceLine('user_u0sales1', 2, 0),
+          en.digest.voiceLine('user_u0sales2', 1, 1),
+          en.digest.voiceLine('user_u0mkt1', 0, 2),
         ].join(' · ')}`,
       );
       expect(post.args.text).toBe(en.digest.fallback(47, 2, 1, 4));
@@ -286,7 +286,9 @@ describeDb(`the weekly digest (${dialect})`, () => {
       const sections = sectionTexts(blocks);
       expect(sections.some((s) => s.includes(fr.digest.numbers(2, 1, 4)))).toBe(true);
       const top = sections.find((s) => s.startsWith(fr.digest.topTitle));
-      expect(top?.split('\n')[1]).toBe(fr.digest.topLine(1, `<${cardLink(cards.offline)}|Offline mode for retail stores>`, 3, null, null));
+      expect(top?.split('\n')[1]).toBe(
+        fr.digest.topLine(1, `<${cardLink(cards.offline)}|Offline mode for retail stores>`, fr.digest.thisWeek(3), 3, null),
+      );
       expect(sections.some((s) => s.startsWith(fr.digest.flagsTitle))).toBe(true);
       expect(sections.some((s) => s.startsWith(fr.digest.voicesTitle))).toBe(true);
       expect(JSON.stringify(blocks)).not.toContain(en.digest.topTitle);
@@ -607,13 +609,14 @@ describeDb(`the weekly digest (${dialect})`, () => {
     expect((await jobRuns())[0]).toMatchObject({ state: 'done', message_ts: tsOf(digestPosts()[0]!) });
   });
 
-  it("300 items in a week: the post stays within Slack's limits and the rest goes to its thread, within limits too", async () => {
+  // 450 items: listed once each, they still take more than one thread message (50 blocks), so the split is tested.
+  it("450 items in a week: the post stays within Slack's limits and the rest goes to its thread, within limits too", async () => {
     const clock = manualClock(FIRE);
     await setUp();
     const items: Array<{ id: number; ts: string }> = [];
     // Text that escaping makes long (every & < > grows), so lists spill over many sections.
     const noisy = (n: number) => `#${n} R&D <asks> & "needs" ${'&<>'.repeat(40)} offline & sync for stores, ${'x'.repeat(60)}`;
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < 450; n++) {
       const at = new Date(Date.parse(PREVIOUS_FIRE) + (n + 1) * 20 * MINUTE);
       items.push(
         await storeItem({ at, text: noisy(n), kind: n % 3 === 0 ? 'flag' : 'feedback', competitor: n % 5 === 0 ? `Rival ${n % 7}` : null }),
@@ -641,7 +644,7 @@ describeDb(`the weekly digest (${dialect})`, () => {
     expect(posts).toHaveLength(1);
     const post = posts[0]!;
     expectWithinSlackLimits(blocksOf(post));
-    expect(sectionTexts(blocksOf(post)).some((s) => s.includes(en.digest.numbers(200, 100, 250)))).toBe(true);
+    expect(sectionTexts(blocksOf(post)).some((s) => s.includes(en.digest.numbers(300, 150, 250)))).toBe(true);
 
     const replies = repliesTo(tsOf(post));
     // More than one message's worth of blocks: the thread itself is split at Slack's 50.
@@ -654,9 +657,13 @@ describeDb(`the weekly digest (${dialect})`, () => {
     // Nothing filed is lost: every item's card is linked from the post or its thread.
     const everything = [post, ...replies].map((c) => JSON.stringify(c.args.blocks)).join('\n');
     for (const item of items) expect(everything).toContain(cardLink(item.ts));
-    expect(everything).toContain(en.digest.threadFiled(300));
-    expect(everything).toContain(en.digest.threadFlags(100));
+    expect(everything).toContain(en.digest.threadFiled(450));
+    expect(everything).toContain(en.digest.threadFlags(150));
     expect(everything).toContain(en.digest.threadVoted(100));
+    // One item, one line in the thread: the 34 voted flags are under the votes, not again under the flags.
+    const thread = replies.map((c) => JSON.stringify(c.args.blocks)).join('\n');
+    for (const item of items) expect(thread.split(cardLink(item.ts)), `item ${item.id}`).toHaveLength(2);
+    expect(thread).toContain(`${en.digest.threadFlags(150)} ${en.digest.listedAbove(34)}`);
     // Only the digest and its thread were posted, each reply once (the outbox marks each with its key).
     expect(channelPosts()).toHaveLength(1 + replies.length);
     expect(new Set(replies.map((r) => r.args.metadata?.event_payload?.key)).size).toBe(replies.length);
@@ -706,6 +713,78 @@ describeDb(`the weekly digest (${dialect})`, () => {
     expect(digestPosts().map(runKeyOf)).toEqual(['2026-03-30T07:00:00.000Z', '2026-04-06T07:00:00.000Z']);
   });
 
+  describe('what it says', () => {
+    const HOUR = 60 * MINUTE;
+    const answer = (id: number, at: Date) =>
+      db.db.updateTable('items').set({ status: 'acknowledged', first_response_at: at.toISOString() }).where('id', '=', id).execute();
+
+    it("reports marketing's median time to a first answer for the items answered in the period, and how many still wait", async () => {
+      const clock = manualClock(FIRE);
+      await setUp();
+      const filedAt = new Date('2026-11-17T09:00:00Z');
+      const answered = [2, 48, 72].map((h) => ({ h }));
+      for (const [n, a] of answered.entries()) {
+        const { id } = await storeItem({ at: filedAt, text: `Answered after ${a.h} hours (${n})` });
+        await answer(id, new Date(filedAt.getTime() + a.h * HOUR));
+      }
+      // Answered before the period: not this week's response time.
+      const old = await storeItem({ at: new Date('2026-11-02T09:00:00Z'), text: 'Answered last week' });
+      await answer(old.id, new Date('2026-11-03T09:00:00Z'));
+      // Still waiting: one from this week, one from a month ago.
+      await storeItem({ at: new Date('2026-11-18T09:00:00Z'), text: 'Still waiting, filed this week' });
+      await storeItem({ at: new Date('2026-10-20T09:00:00Z'), text: 'Still waiting, filed a month ago' });
+      const app = await start({ clock });
+      await app.scheduler.tick();
+
+      const sections = sectionTexts(blocksOf(digestPosts()[0]!));
+      const responses = sections.find((s) => s.includes(':stopwatch:'));
+      expect(responses?.split('\n')[0]).toBe(en.digest.responses(en.digest.answered(3, '2 days'), en.digest.stillWaiting(2)));
+      // What has waited over a week is listed under it, oldest first.
+      expect(responses?.split('\n')[1]).toBe(en.digest.waitingTitle);
+      expect(responses).toContain('Still waiting, filed a month ago');
+      expect(responses).not.toContain('Still waiting, filed this week');
+    });
+
+    it('names people without pinging them: the only mention is the credit for what shipped', async () => {
+      const clock = manualClock(FIRE);
+      await setUp();
+      fake.setUser('U0SALES1', { name: 'Sam Seller' });
+      fake.setUser('U0SALES2', { name: 'Alex Closer' });
+      const shipped = await storeItem({ at: new Date('2026-10-20T09:00:00Z'), text: 'Offline mode', author: 'U0SALES1' });
+      await db.db.updateTable('items').set({ status: 'shipped' }).where('id', '=', shipped.id).execute();
+      await db.db
+        .insertInto('status_changes')
+        .values({
+          team_id: TEAM,
+          item_id: shipped.id,
+          from_status: 'planned',
+          to_status: 'shipped',
+          by_user_id: 'U0MKT1',
+          note: null,
+          reason: null,
+          created_at: '2026-11-19T10:00:00.000Z',
+        })
+        .execute();
+      await storeItem({
+        at: new Date('2026-11-17T09:00:00Z'),
+        text: 'The pricing page hides the SMB tier',
+        kind: 'flag',
+        author: 'U0SALES2',
+      });
+      await storeItem({ at: new Date('2026-11-01T09:00:00Z'), text: 'Waiting since November', author: 'U0SALES2' });
+      const app = await start({ clock });
+      await app.scheduler.tick();
+
+      const text = sectionTexts(blocksOf(digestPosts()[0]!)).join('\n');
+      expect(text.match(/<@[^>]*>/g)).toEqual(['<@U0SALES1>']);
+      expect(text).toContain(en.digest.shippedLine(`<${cardLink(shipped.ts)}|Offline mode>`, '<@U0SALES1>', 0));
+      expect(text).toMatch(/The pricing page hides the SMB tier> — Alex Closer/);
+      expect(text).toMatch(/Waiting since November> — Alex Closer, /);
+      expect(text).toContain(en.digest.voiceLine('Alex Closer', 1, 0));
+      expect(text).not.toContain('<!');
+    });
+  });
+
   describe('/terrain digest and /terrain settings', () => {
     it('`/terrain digest` answers privately with the current digest and posts nothing in the channel', async () => {
       const clock = manualClock(MIDWEEK);
@@ -729,10 +808,41 @@ describeDb(`the weekly digest (${dialect})`, () => {
       expect(contextTexts(blocks)[0]).toBe(en.digest.previewNote);
       expect(headerText(blocks)).toBe(en.digest.title(47, 2026));
       const top = sectionTexts(blocks).find((s) => s.startsWith(en.digest.topTitle));
-      expect(top?.split('\n')[1]).toBe(en.digest.topLine(1, `<${cardLink(cards.offline)}|Offline mode for retail stores>`, 3, null, null));
+      expect(top?.split('\n')[1]).toBe(
+        en.digest.topLine(1, `<${cardLink(cards.offline)}|Offline mode for retail stores>`, en.digest.thisWeek(3), 3, null),
+      );
 
       expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
       expect(await jobRuns()).toHaveLength(0);
+    });
+
+    it('`/terrain digest` with more than the post lists says how many more, and promises no thread it does not have', async () => {
+      const clock = manualClock(MIDWEEK);
+      await setUp();
+      for (let n = 0; n < 8; n++) {
+        const { id } = await storeItem({ at: new Date('2026-11-17T09:00:00Z'), text: `Voted item ${n}` });
+        await applyReaction(db.db, {
+          teamId: TEAM,
+          itemId: id,
+          userId: 'U0MKT1',
+          reaction: '+1',
+          added: true,
+          eventTs: `1790000100.${String(n).padStart(6, '0')}`,
+          at: new Date('2026-11-17T10:00:00Z'),
+        });
+      }
+      const app = await start({ clock });
+      await sendCommand(
+        app.url,
+        { command: '/terrain', text: 'digest', user_id: 'U0MKT1', response_url: fake.responseUrl('digest') },
+        opts,
+      );
+      const reply = await fake.waitFor('response_url', (c) => c.args._id === 'digest');
+      await app.drain();
+      const shown = JSON.stringify(reply.args.blocks);
+      expect(shown).toContain(en.digest.moreHere(3));
+      expect(shown).not.toMatch(/thread/i);
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
     });
 
     /**
@@ -773,7 +883,8 @@ describeDb(`the weekly digest (${dialect})`, () => {
       const posts = digestPosts();
       expect(posts).toHaveLength(1);
       expect(runKeyOf(posts[0]!)).toBe('2026-11-18T13:30:00.000Z');
-      expect(headerText(blocksOf(posts[0]!))).toBe(fr.digest.title(46, 2026));
+      // Wednesday to Wednesday is not one ISO week: the digest is named by its dates.
+      expect(headerText(blocksOf(posts[0]!))).toBe(fr.digest.titleDates('11 nov. – 18 nov. 2026'));
 
       // The old schedule (Mondays 09:00 in Paris) no longer fires.
       clock.set(FIRE);

@@ -37,8 +37,15 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'r1');
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toContain('https://acme.slack.com/archives/C0TERRAIN/p');
-    // The digest counts by side: a submitter who has not said theirs is shown how.
-    expect(reply.args.text).toContain('/terrain team sales');
+    // The digest counts by side: a submitter who has not said theirs is asked, with one-click buttons.
+    const sideButtons = (reply.args.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? []);
+    expect(sideButtons.map((e) => [e.action_id, e.value])).toEqual([
+      ['set_side_sales', 'sales'],
+      ['set_side_marketing', 'marketing'],
+      ['set_side_other', 'other'],
+    ]);
     await e2e.app.drain();
     const [after] = await items();
     expect(after).toMatchObject({
@@ -73,7 +80,8 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     const post = await e2e.fake.waitFor('chat.postMessage');
     const header = post.args.blocks[0];
     expect(header.type).toBe('header');
-    expect(header.text.text).toContain('Flag');
+    // What is flagged comes first, after the flag.
+    expect(header.text.text).toBe(':triangular_flag_on_post: The pricing page hides the annual plan · misses what customers need');
     const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'f');
     expect(reply.args.text).toContain('flagging');
   });

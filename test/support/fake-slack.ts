@@ -337,6 +337,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (truthy(args.include_locale)) user.locale = u.locale;
       return { ok: true, user };
     },
+    // A workspace without user groups of its own; tests give it some with `on('usergroups.list', …)`.
+    'usergroups.list': () => ({ ok: true, usergroups: [] }),
+    'usergroups.users.list': () => ({ ok: false, error: 'no_such_subteam' }),
     'views.open': (args) => viewReply(args),
     'views.push': (args) => viewReply(args),
     'views.publish': (args) => viewReply(args),

@@ -45,3 +45,29 @@ describe('toCsv', () => {
     expect(JSON.parse(toJson(rows))[0].text).toBe('=HYPERLINK("http://x")');
   });
 });
+
+describe('the triage columns', () => {
+  it('adds customers, revenue_at_stake, merged_into and first_response_at after the contract’s columns', () => {
+    expect(EXPORT_COLUMNS.slice(0, 7)).toEqual(['id', 'kind', 'status', 'created_at', 'author_id', 'text', 'votes']);
+    expect(EXPORT_COLUMNS).toEqual(expect.arrayContaining(['customers', 'revenue_at_stake', 'merged_into', 'first_response_at']));
+  });
+
+  it('counts each account once and adds what is at stake without counting the item’s own customer twice', () => {
+    const customers = [
+      { item_id: 1, account_key: 'globex', account: 'GLOBEX', revenue: 90_000, added_by: 'U0S2' },
+      { item_id: 1, account_key: 'initech', account: 'Initech', revenue: 20_000, added_by: 'U0S2' },
+    ];
+    const [row] = toExportRows([
+      {
+        ...item({ customer: 'Globex', revenue: 50_000, status: 'merged', merged_into: 7, first_response_at: '2026-11-24T09:00:00.000Z' }),
+        customers,
+      },
+    ]);
+    expect(row).toMatchObject({ customers: 2, revenue_at_stake: 70_000, merged_into: 7, first_response_at: '2026-11-24T09:00:00.000Z' });
+    const [bare] = toExportRows([item()]);
+    expect(bare).toMatchObject({ customers: 0, revenue_at_stake: null, merged_into: null, first_response_at: null });
+    const csv = toCsv([row!, bare!]).trimEnd().split('\n');
+    expect(csv[1]!.endsWith(',2,70000,7,2026-11-24T09:00:00.000Z')).toBe(true);
+    expect(csv[2]!.endsWith(',0,,,')).toBe(true);
+  });
+});

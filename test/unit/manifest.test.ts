@@ -120,6 +120,8 @@ const METHOD_SCOPES: Readonly<Record<string, string>> = {
   'reactions.add': 'reactions:write',
   'reactions.get': 'reactions:read',
   'users.info': 'users:read',
+  'usergroups.list': 'usergroups:read',
+  'usergroups.users.list': 'usergroups:read',
   'views.open': '',
   'views.publish': '',
   'views.push': '',

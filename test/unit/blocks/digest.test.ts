@@ -11,10 +11,10 @@ import {
   digestAsText,
   itemLink,
   LIST_IN_POST,
-  periodWeek,
 } from '../../../src/blocks/digest.js';
 import { LIMITS } from '../../../src/blocks/kit.js';
 import { composeDigest, type DigestData, type DigestItem } from '../../../src/digest/compose.js';
+import { periodWeek } from '../../../src/domain/periods.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
 import { formatAmount } from '../../../src/i18n/index.js';
@@ -44,6 +44,41 @@ function digestItem(id: number, over: Partial<DigestItem> = {}): DigestItem {
   };
 }
 
+/** A stored item (as the repositories give it) for the composition tests. */
+function fullRow(id: number): Item & { votes: number } {
+  return {
+    id,
+    team_id: 'T0TEAM',
+    kind: 'feedback',
+    category: 'need',
+    text: `Item ${id}`,
+    product: null,
+    customer: null,
+    revenue: null,
+    urgency: null,
+    competitor: null,
+    customer_need: null,
+    reason: null,
+    author_id: 'U0SALES',
+    author_side: null,
+    source_channel_id: null,
+    source_ts: null,
+    source_permalink: null,
+    status: 'new',
+    merged_into: null,
+    card_channel_id: 'C0CARDS',
+    card_ts: null,
+    card_state: 'posted',
+    first_response_at: null,
+    reply_to: null,
+    locale: null,
+    client_key: null,
+    created_at: '2026-12-30T10:00:00.000Z',
+    updated_at: '2026-12-30T10:00:00.000Z',
+    votes: 0,
+  };
+}
+
 function data(over: Partial<DigestData> = {}): DigestData {
   return {
     period: PERIOD,
@@ -60,6 +95,7 @@ function data(over: Partial<DigestData> = {}): DigestData {
     shipped: [],
     waiting: [],
     waitingCount: 0,
+    responses: { answered: 0, medianMs: null, stillWaiting: 0 },
     competitors: [],
     voices: [],
     filed: [],
@@ -286,10 +322,12 @@ describe('buildDigest', () => {
     expect(body).toContain('raised by <@U0RAISER> and backed by 6 voters');
   });
 
-  it('says “+N this week” only when some votes are older than the period', () => {
+  it('shows “+N this week · N total” for each item ranked by this week’s votes', () => {
     const body = texts(buildDigest(fullData(), EN).main.blocks).join('\n');
-    expect(body).toMatch(/1\. <[^>]+> — 4 votes \(\+2 this week\)/);
-    expect(body).toMatch(/^2\. <[^>]+> — 3 votes$/m);
+    expect(body).toMatch(/^1\. <[^>]+> — \+2 this week · 4 total · 50,000 at stake$/m);
+    expect(body).toMatch(/^2\. <[^>]+> — \+3 this week · 3 total$/m);
+    const frBody = texts(buildDigest(fullData(), FR).main.blocks).join('\n');
+    expect(frBody).toMatch(/^2\. <[^>]+> — \+3 cette semaine · 3 au total$/m);
   });
 
   it('formats revenue per language: 50,000 in English, 50 000 in French', () => {
@@ -337,8 +375,9 @@ describe('buildDigest', () => {
     expect(post).toContain('…and 7 more in the thread :thread:');
     const thread = messages.thread.flatMap((m) => texts(m.blocks)).join('\n');
     expect(thread).toContain('*Everything voted this week (12)*');
-    expect(thread).toContain('*Everything filed this week (12)*');
-    for (const i of many) expect(thread).toContain(`<${i.link}|`);
+    // Everything filed was voted: listed once, under the votes, and no second list of the same twelve.
+    expect(thread).not.toContain('*Everything filed this week');
+    for (const i of many) expect(thread.split(`<${i.link}|`)).toHaveLength(2);
     for (const m of messages.thread) expect(m.text).toBe(messages.main.text);
   });
 
@@ -493,6 +532,8 @@ describe('buildDigest with 300 items', () => {
       statusChanges,
       waiting,
       waitingCount: 300,
+      firstResponses: [],
+      awaitingAnswer: 300,
       trendCreatedAt: itemsFiled.map((i) => i.created_at),
       sides: new Map<string, Side>([
         ['U0ALICE', 'sales'],
@@ -561,6 +602,229 @@ describe('buildDigest with 300 items', () => {
 
     it('lets nothing unescaped through', () => {
       for (const text of texts(allBlocks(messages))) assertInert(text);
+    });
+  });
+});
+
+describe('what the digest says, read on a Monday morning', () => {
+  const body = (m: DigestMessages) => texts(m.main.blocks).join('\n');
+  const thread = (m: DigestMessages) => m.thread.flatMap((x) => texts(x.blocks)).join('\n');
+  const headerOf = (m: DigestMessages) => texts(m.main.blocks.filter((b) => b.type === 'header'));
+  /** Wednesday 11 November 13:30 to Wednesday 18 November 13:30 in New York: a week, but not an ISO week. */
+  const WEDNESDAYS = { start: new Date('2026-11-11T18:30:00.000Z'), end: new Date('2026-11-18T18:30:00.000Z') };
+  const NY: DigestContext = { t: en, locale: 'en', timezone: 'America/New_York' };
+
+  describe('period labels', () => {
+    it('names a Monday-to-Monday period by its ISO week, with its dates under the header', () => {
+      const m = buildDigest(fullData(), EN);
+      expect(headerOf(m)).toEqual(['Terrain weekly digest · week 53, 2026']);
+      expect(m.main.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '28 Dec – 4 Jan 2027' }] });
+      expect(body(m)).toContain('*This week:* 3 feedback');
+    });
+
+    it('names a Wednesday-to-Wednesday week by its dates, once, and says “in this period”', () => {
+      const m = buildDigest({ ...fullData(), period: WEDNESDAYS }, NY);
+      expect(headerOf(m)).toEqual(['Terrain digest · 11 Nov – 18 Nov 2026']);
+      expect(m.main.blocks.map((b) => b.type).slice(0, 2)).toEqual(['header', 'section']);
+      expect(body(m)).not.toMatch(/week \d/);
+      expect(body(m)).toContain('*In this period:* 3 feedback · 1 flag · 7 votes');
+      expect(body(m)).toContain(en.digest.topTitlePeriod);
+      expect(body(m)).toMatch(/— \+2 in this period · 4 total/);
+      expect(m.main.text).toBe(en.digest.fallbackDates('11 Nov – 18 Nov 2026', 3, 1, 7));
+    });
+
+    it('names a month (or a first run over months) by its dates, in French too', () => {
+      const month = { start: new Date('2026-10-01T07:00:00.000Z'), end: new Date('2026-11-01T08:00:00.000Z') };
+      expect(headerOf(buildDigest({ ...fullData(), period: month }, FR))).toEqual(['Bilan Terrain · 1 oct. – 1 nov. 2026']);
+      const months = { start: new Date('2026-08-17T07:00:00.000Z'), end: new Date('2026-11-23T08:00:00.000Z') };
+      const quiet = buildDigest({ ...data({ quiet: true }), period: months }, EN);
+      expect(headerOf(quiet)).toEqual(['Terrain digest · 17 Aug – 23 Nov 2026']);
+      expect(sectionTexts(quiet.main.blocks)).toEqual([en.digest.quietPeriod]);
+      expect(quiet.main.text).not.toContain('week 34');
+    });
+
+    it('names the week so far (a preview on Wednesday) after the week it is part of, dated up to now', () => {
+      const soFar = { start: PERIOD.start, end: new Date('2026-12-30T10:00:00.000Z') };
+      const m = buildDigest({ ...fullData(), period: soFar, labelPeriod: PERIOD }, EN);
+      expect(headerOf(m)).toEqual(['Terrain weekly digest · week 53, 2026']);
+      expect(texts([m.main.blocks[1]!])).toEqual(['28 Dec – 30 Dec 2026']);
+    });
+  });
+
+  describe('by side', () => {
+    it('counts only people whose side is known, and leaves the line out when nobody’s is', () => {
+      const d = fullData();
+      d.counts.bySide = { sales: { items: 0, votes: 0 }, marketing: { items: 0, votes: 0 }, other: { items: 0, votes: 0 } };
+      expect(body(buildDigest(d, EN))).not.toContain('*By side:*');
+      expect(body(buildDigest(fullData(), EN))).toContain('*By side:* Sales 3 items, 4 votes · Marketing 1 item, 3 votes');
+    });
+
+    it('does not call the unknown “Other”: 3 items filed by people without a side show on no side', () => {
+      const rows: DigestRows = {
+        itemsFiled: [1, 2, 3].map((id) => ({ ...fullRow(id), author_id: 'U0NOSIDE', author_side: null })),
+        votesCast: [{ item_id: 1, user_id: 'U0SALES', voted_at: '2026-12-30T10:00:00.000Z' }],
+        votedItems: [{ ...fullRow(1), votes: 1 }],
+        statusChanges: [],
+        waiting: [],
+        waitingCount: 0,
+        firstResponses: [],
+        awaitingAnswer: 3,
+        trendCreatedAt: [],
+        sides: new Map<string, Side>([['U0SALES', 'sales']]),
+      };
+      const text = body(
+        buildDigest(
+          composeDigest(rows, PERIOD, () => null),
+          EN,
+        ),
+      );
+      expect(text).toContain('*This week:* 3 feedback · 0 flags · 1 vote');
+      expect(text).toContain('*By side:* Sales 0 items, 1 vote · Marketing 0 items, 0 votes');
+      expect(text).not.toContain('Other');
+    });
+  });
+
+  it('gives the trend’s numbers with its sparkline, oldest week first', () => {
+    const text = body(buildDigest(fullData(), EN));
+    expect(text).toContain('*8-week trend:* ▁▂▃▄▅▆▇█  0, 1, 2, 3, 4, 5, 6, 7 _(new items per week, oldest first)_');
+    expect(body(buildDigest(fullData(), FR))).toContain('▁▂▃▄▅▆▇█  0, 1, 2, 3, 4, 5, 6, 7');
+  });
+
+  describe('one item, one line', () => {
+    /** Item 1 is voted, a flag, waiting and filed; items 10–19 are voted; 20–29 are flags; 30–39 wait; 40–49 are filed. */
+    function overlapping(): DigestData {
+      const one = digestItem(1, { kind: 'flag', votes: 9, periodVotes: 9, createdAt: '2026-11-01T10:00:00.000Z' });
+      const range = (from: number, over: Partial<DigestItem> = {}) =>
+        Array.from({ length: 10 }, (_, n) => digestItem(from + n, { votes: 1, periodVotes: 1, ...over }));
+      const voted = [one, ...range(10)];
+      const flags = [one, ...range(20, { kind: 'flag', votes: 0, periodVotes: 0 })];
+      const waiting = [one, ...range(30, { votes: 0, periodVotes: 0, createdAt: '2026-11-01T10:00:00.000Z' })];
+      const filed = [one, ...range(40, { votes: 0, periodVotes: 0 }), ...flags.slice(1), ...voted.slice(1)];
+      return data({
+        counts: { ...data().counts, feedback: 20, flags: 11, votes: 19 },
+        topItems: voted,
+        newFlags: flags,
+        waiting,
+        waitingCount: waiting.length,
+        filed,
+      });
+    }
+
+    it('lists an item once in the post, under the first section it belongs to', () => {
+      const text = body(buildDigest(overlapping(), EN));
+      expect(text.split(`<${link(1)}|`)).toHaveLength(2);
+      const flags = text.slice(text.indexOf(en.digest.flagsTitle));
+      expect(flags.slice(0, flags.indexOf(en.digest.waitingTitle))).toContain(`<${link(20)}|`);
+      expect(flags.slice(0, flags.indexOf(en.digest.waitingTitle))).not.toContain(`<${link(1)}|`);
+    });
+
+    it('lists every item once in the thread, and says how many of a list are above', () => {
+      const m = buildDigest(overlapping(), EN);
+      const text = thread(m);
+      for (const id of [1, ...Array.from({ length: 40 }, (_, n) => n + 10)]) {
+        expect(text.split(`<${link(id)}|`), `item ${id}`).toHaveLength(2);
+      }
+      expect(text).toContain(`${en.digest.threadVoted(11)}\n1. <${link(1)}|`);
+      expect(text).toContain(`${en.digest.threadFlags(11)} ${en.digest.listedAbove(1)}`);
+      expect(text).toContain(`${en.digest.threadWaiting(11, 11)} ${en.digest.listedAbove(1)}`);
+      expect(text).toContain(`${en.digest.threadFiled(31)} ${en.digest.listedAbove(21)}`);
+    });
+
+    it('lists an item that moved twice once, from where it was to where it is', () => {
+      const six = digestItem(6);
+      const d = data({
+        moved: [
+          { item: six, from: 'new', to: 'acknowledged', by: 'U0MKT', at: '2027-01-01T10:00:00.000Z' },
+          { item: six, from: 'acknowledged', to: 'planned', by: 'U0MKT', at: '2027-01-02T10:00:00.000Z' },
+        ],
+      });
+      const text = body(buildDigest(d, EN));
+      expect(text).toContain(en.digest.movedLine(itemLink(six), en.status.new, en.status.planned));
+      expect(text.split(`<${link(6)}|`)).toHaveLength(2);
+    });
+  });
+
+  describe('mentions', () => {
+    const names = new Map([
+      ['U0SALES', 'Sam Seller'],
+      ['U0RAISER', 'Rae <Raiser>'],
+    ]);
+
+    it('pings only whoever raised what shipped; everyone else is named without a ping', () => {
+      const d = fullData();
+      d.newFlags = [digestItem(4, { kind: 'flag', authorId: 'U0SALES' })];
+      d.waiting = [digestItem(7, { authorId: 'U0SALES', createdAt: '2026-12-01T10:00:00.000Z' })];
+      for (const ctx of [EN, FR]) {
+        const m = buildDigest(d, { ...ctx, names });
+        const all = [body(m), thread(m)].join('\n');
+        expect(all.match(/<@/g)).toEqual(['<@']);
+        expect(all).toContain('<@U0RAISER>');
+        expect(all).toContain(ctx.t.digest.flagLine(itemLink(d.newFlags[0]!), 'Sam Seller'));
+        expect(all).toContain(`${itemLink(d.waiting[0]!)} — Sam Seller, `);
+        expect(all).toContain(ctx.t.digest.voiceLine('Sam Seller', 3, 1));
+      }
+    });
+
+    it('escapes names, and names someone it cannot name “a teammate”', () => {
+      const d = fullData();
+      d.voices = [
+        { userId: 'U0RAISER', filed: 1, voted: 0 },
+        { userId: 'U0STRANGER', filed: 1, voted: 0 },
+      ];
+      const text = body(buildDigest(d, { ...EN, names }));
+      expect(text).toContain(en.digest.voiceLine('Rae &lt;Raiser&gt;', 1, 0));
+      expect(text).toContain(en.digest.voiceLine('a teammate', 1, 0));
+    });
+  });
+
+  describe('a private preview', () => {
+    it('has no thread and promises none: the note first, then “…and N more”', () => {
+      const many = Array.from({ length: 12 }, (_, n) => digestItem(n + 1, { votes: 12 - n, periodVotes: 12 - n }));
+      const m = buildDigest(data({ topItems: many, filed: many, counts: { ...data().counts, feedback: 12 } }), { ...EN, preview: true });
+      expect(m.thread).toEqual([]);
+      expect(m.main.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: en.digest.previewNote }] });
+      expect(headerOf(m)).toEqual(['Terrain weekly digest · week 53, 2026']);
+      expect(body(m)).toContain(en.digest.moreHere(7));
+      expect(body(m)).not.toMatch(/thread|:thread:/);
+      expect(m.main.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    });
+
+    it('keeps within 50 blocks with its note when the post is full', () => {
+      const paragraphs: DigestSection = () => ({ main: Array.from({ length: 70 }, (_, n) => `paragraph ${n + 1} ${'x'.repeat(2_500)}`) });
+      const m = buildDigest(fullData(), { ...FR, preview: true }, [paragraphs]);
+      expect(m.main.blocks).toHaveLength(LIMITS.messageBlocks);
+      expect(texts([m.main.blocks.at(-1)!])[0]).toMatch(/^…et \d+ de plus$/);
+      expect(m.thread).toEqual([]);
+    });
+  });
+
+  describe('marketing’s answers', () => {
+    it('says how many were answered, in what median time, and how many still wait', () => {
+      const d = fullData();
+      d.responses = { answered: 4, medianMs: 2 * 86_400_000, stillWaiting: 9 };
+      expect(body(buildDigest(d, EN))).toContain(
+        ":stopwatch: *Marketing's answers:* 4 items got a first answer this week, in 2 days (median) · 9 still waiting for an answer",
+      );
+      expect(body(buildDigest(d, FR))).toContain(
+        ':stopwatch: *Réponses du marketing :* 4 éléments ont reçu une première réponse cette semaine, en 2 jours (médiane) · 9 toujours en attente d’une réponse',
+      );
+    });
+
+    it('says when nothing was answered, and when nothing waits', () => {
+      const none = data({ responses: { answered: 0, medianMs: null, stillWaiting: 3 } });
+      expect(body(buildDigest(none, EN))).toContain(`${en.digest.noneAnswered()} · ${en.digest.stillWaiting(3)}`);
+      const allAnswered = data({ responses: { answered: 1, medianMs: 5 * 3_600_000, stillWaiting: 0 } });
+      expect(body(buildDigest(allAnswered, EN))).toContain(`${en.digest.answered(1, '5 hours')} · ${en.digest.noneWaiting}`);
+    });
+
+    it('comes before the list of what has waited over a week, in one section', () => {
+      const d = fullData();
+      d.responses = { answered: 1, medianMs: 3_600_000, stillWaiting: 1 };
+      const section = sectionTexts(buildDigest(d, EN).main.blocks).find((s) => s.includes(en.digest.waitingTitle))!;
+      expect(section.split('\n')[0]).toBe(
+        `:stopwatch: *Marketing's answers:* ${en.digest.answered(1, 'an hour')} · ${en.digest.stillWaiting(1)}`,
+      );
+      expect(section.split('\n')[1]).toBe(en.digest.waitingTitle);
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { AnyBlock, InputBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { buildSettingsModal, type SettingsValues, simpleWeekly, weeklyCron } from '../../../src/blocks/settings.js';
+import { buildSettingsModal, type SettingsValues, simpleWeekly, usergroupLabel, weeklyCron } from '../../../src/blocks/settings.js';
 import { en } from '../../../src/i18n/en.js';
 import { fr } from '../../../src/i18n/fr.js';
 import { FIELD_ACTION, SETTINGS_FIELDS, VIEWS } from '../../../src/ids.js';
@@ -14,6 +14,7 @@ const values = (over: Partial<SettingsValues> = {}): SettingsValues => ({
   cron: '0 9 * * 1',
   timezone: 'Europe/Paris',
   locale: 'en',
+  currency: 'EUR',
   ...over,
 });
 
@@ -77,6 +78,9 @@ describe('buildSettingsModal', () => {
       SETTINGS_FIELDS.timezone,
       SETTINGS_FIELDS.cron,
       SETTINGS_FIELDS.language,
+      SETTINGS_FIELDS.currency,
+      SETTINGS_FIELDS.salesGroup,
+      SETTINGS_FIELDS.marketingGroup,
     ]);
     for (const input of inputs(view.blocks)) expect((input.element as { action_id?: string }).action_id).toBe(FIELD_ACTION);
   });
@@ -154,5 +158,59 @@ describe('buildSettingsModal', () => {
 
   it('falls back to the first language for an unknown one', () => {
     expect(element(buildSettingsModal(en, values({ locale: 'de' })).blocks, SETTINGS_FIELDS.language).initial_option.value).toBe('en');
+  });
+
+  it('preselects the workspace currency, offering the common ones labelled in the reader’s language', () => {
+    const currency = (t: typeof en, code: string) =>
+      element(buildSettingsModal(t, values({ currency: code })).blocks, SETTINGS_FIELDS.currency);
+    expect(currency(en, 'USD').initial_option).toEqual({ text: expect.objectContaining({ text: 'USD · US Dollar' }), value: 'USD' });
+    expect(currency(fr, 'EUR').initial_option).toEqual({ text: expect.objectContaining({ text: 'EUR · Euro' }), value: 'EUR' });
+    const codes = (currency(en, 'EUR').options as Array<{ value: string }>).map((o) => o.value);
+    expect(codes.slice(0, 3)).toEqual(['EUR', 'USD', 'GBP']);
+    // A code set another way stays selectable rather than silently replaced.
+    const other = currency(en, 'NZD');
+    expect(other.initial_option.value).toBe('NZD');
+    expect(other.options.length).toBe(codes.length + 1);
+  });
+
+  describe('the sales and marketing user groups', () => {
+    it('are two optional external selects fed as the admin types, with no group picked yet', () => {
+      const blocks = buildSettingsModal(en, values()).blocks;
+      for (const [id, label] of [
+        [SETTINGS_FIELDS.salesGroup, en.settings.salesGroup],
+        [SETTINGS_FIELDS.marketingGroup, en.settings.marketingGroup],
+      ] as const) {
+        expect(byId(blocks, id)?.optional).toBe(true);
+        expect(byId(blocks, id)?.label.text).toBe(label);
+        expect(element(blocks, id)).toMatchObject({ type: 'external_select', action_id: FIELD_ACTION, min_query_length: 0 });
+        expect(element(blocks, id)).not.toHaveProperty('initial_option');
+      }
+    });
+
+    it('preselect the groups named, as Slack shows them', () => {
+      const blocks = buildSettingsModal(
+        fr,
+        values({ usergroups: { available: true, sales: { id: 'S0SALES', label: '@sales (Sales team)' }, marketing: null } }),
+      ).blocks;
+      expect(element(blocks, SETTINGS_FIELDS.salesGroup).initial_option).toEqual({
+        text: expect.objectContaining({ text: '@sales (Sales team)' }),
+        value: 'S0SALES',
+      });
+      expect(element(blocks, SETTINGS_FIELDS.marketingGroup)).not.toHaveProperty('initial_option');
+      expect(byId(blocks, SETTINGS_FIELDS.salesGroup)?.label.text).toBe(fr.settings.salesGroup);
+    });
+
+    it('give way to a line saying so on a workspace without user groups', () => {
+      const blocks = buildSettingsModal(en, values({ usergroups: { available: false, sales: null, marketing: null } })).blocks;
+      expect(byId(blocks, SETTINGS_FIELDS.salesGroup)).toBeUndefined();
+      expect(byId(blocks, SETTINGS_FIELDS.marketingGroup)).toBeUndefined();
+      expect(JSON.stringify(blocks)).toContain(en.settings.noUsergroups);
+    });
+
+    it('label a group by its handle and name, once when they are the same', () => {
+      expect(usergroupLabel({ handle: 'sales-emea', name: 'Sales EMEA' })).toBe('@sales-emea (Sales EMEA)');
+      expect(usergroupLabel({ handle: 'marketing', name: 'marketing' })).toBe('@marketing');
+      expect(usergroupLabel({ handle: '', name: 'Field team' })).toBe('Field team');
+    });
   });
 });

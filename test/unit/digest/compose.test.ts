@@ -5,8 +5,11 @@ import {
   composeDigest,
   countCompetitors,
   type DigestItem,
+  median,
+  peopleNamed,
   rankTopItems,
   rankVoices,
+  responseTimes,
   sparkline,
   TREND_WEEKS,
   weeklyCounts,
@@ -60,6 +63,8 @@ function rows(over: Partial<DigestRows> = {}): DigestRows {
     statusChanges: [],
     waiting: [],
     waitingCount: 0,
+    firstResponses: [],
+    awaitingAnswer: 0,
     trendCreatedAt: [],
     sides: new Map<string, Side>(),
     ...over,
@@ -272,30 +277,50 @@ describe('composeDigest', () => {
     expect(data.filed.map((i) => i.id)).toEqual([1, 2, 3, 4]);
   });
 
-  it('counts an item on its author_side, else on the member’s side, else on other', () => {
+  it('counts an item on its author_side, else on the member’s side, and an author whose side nobody knows on no side', () => {
     const data = composeDigest(
       rows({
         itemsFiled: [
           item(1, { author_id: 'U0A', author_side: 'marketing' }), // recorded side wins over the member's
           item(2, { author_id: 'U0A', author_side: null }), // member side: sales
           item(3, { author_id: 'U0B', author_side: null }), // member side: marketing
-          item(4, { author_id: 'U0UNKNOWN', author_side: null }), // nobody knows: other
+          item(4, { author_id: 'U0UNKNOWN', author_side: null }), // nobody knows: on no side, not on "other"
           item(5, { author_id: 'U0UNKNOWN', author_side: 'sales' }),
+          item(6, { author_id: 'U0C', author_side: null }), // said "other"
         ],
         sides: new Map<string, Side>([
           ['U0A', 'sales'],
           ['U0B', 'marketing'],
+          ['U0C', 'other'],
         ]),
       }),
       PERIOD,
       linkFor,
     );
+    expect(data.counts.feedback).toBe(6);
     expect(data.counts.bySide.sales.items).toBe(2);
     expect(data.counts.bySide.marketing.items).toBe(2);
     expect(data.counts.bySide.other.items).toBe(1);
   });
 
-  it('counts votes by the voter’s side, else other', () => {
+  it('an item whose author said no side is counted on no side at all', () => {
+    const data = composeDigest(
+      rows({
+        itemsFiled: [item(1, { author_id: 'U0UNKNOWN', author_side: null })],
+        sides: new Map<string, Side>([['U0A', 'sales']]),
+      }),
+      PERIOD,
+      linkFor,
+    );
+    expect(data.counts.feedback).toBe(1);
+    expect(data.counts.bySide).toEqual({
+      sales: { items: 0, votes: 0 },
+      marketing: { items: 0, votes: 0 },
+      other: { items: 0, votes: 0 },
+    });
+  });
+
+  it('counts votes by the voter’s side, and a voter whose side nobody knows on no side', () => {
     const voted = item(7, { votes: 4 });
     const data = composeDigest(
       rows({
@@ -314,7 +339,7 @@ describe('composeDigest', () => {
     expect(data.counts.bySide).toEqual({
       sales: { items: 0, votes: 2 },
       marketing: { items: 0, votes: 1 },
-      other: { items: 0, votes: 1 },
+      other: { items: 0, votes: 0 },
     });
   });
 
@@ -461,5 +486,77 @@ describe('composeDigest', () => {
     expect(composeDigest(rows({ itemsFiled: [item(1)] }), PERIOD, linkFor).quiet).toBe(false);
     expect(composeDigest(rows({ votesCast: [vote(1, 'U1')], votedItems: [item(1)] }), PERIOD, linkFor).quiet).toBe(false);
     expect(composeDigest(rows({ statusChanges: [change(item(1), 'new', 'acknowledged')] }), PERIOD, linkFor).quiet).toBe(false);
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle ones, whatever the order', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+  });
+
+  it('is null for no values', () => {
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('responseTimes', () => {
+  it('measures each answered item from filing to first answer, and takes the median', () => {
+    const hours = (h: number) => new Date(Date.parse('2026-01-06T10:00:00.000Z') + h * 3_600_000).toISOString();
+    const r = responseTimes(
+      [
+        { created_at: hours(0), first_response_at: hours(2) },
+        { created_at: hours(0), first_response_at: hours(50) },
+        { created_at: hours(10), first_response_at: hours(16) },
+      ],
+      4,
+    );
+    expect(r).toEqual({ answered: 3, medianMs: 6 * 3_600_000, stillWaiting: 4 });
+  });
+
+  it('has no median when nothing was answered', () => {
+    expect(responseTimes([], 2)).toEqual({ answered: 0, medianMs: null, stillWaiting: 2 });
+  });
+});
+
+describe('composeDigest: marketing’s answers and who is named', () => {
+  it('passes on the response times of the period and what still waits', () => {
+    const data = composeDigest(
+      rows({
+        firstResponses: [{ created_at: '2026-01-05T10:00:00.000Z', first_response_at: '2026-01-07T10:00:00.000Z' }],
+        awaitingAnswer: 5,
+      }),
+      PERIOD,
+      linkFor,
+    );
+    expect(data.responses).toEqual({ answered: 1, medianMs: 2 * DAY, stillWaiting: 5 });
+  });
+
+  it('keeps the scheduled period it is named after, when given', () => {
+    const scheduled = { start: START, end: new Date(END.getTime() + DAY) };
+    expect(composeDigest(rows(), PERIOD, linkFor, scheduled).labelPeriod).toEqual(scheduled);
+    expect(composeDigest(rows(), PERIOD, linkFor).labelPeriod).toBeUndefined();
+  });
+
+  it('names the authors of new flags and of what waits, and the top three voices, once each', () => {
+    const data = composeDigest(
+      rows({
+        itemsFiled: [
+          item(1, { kind: 'flag', author_id: 'U0FLAGGER' }),
+          item(2, { author_id: 'U0A' }),
+          item(3, { author_id: 'U0B' }),
+          item(4, { author_id: 'U0C' }),
+          item(5, { author_id: 'U0D' }),
+        ],
+        votesCast: [vote(2, 'U0A'), vote(2, 'U0B')],
+        waiting: [item(9, { author_id: 'U0WAITER', created_at: '2025-12-01T10:00:00.000Z' }), item(10, { author_id: 'U0FLAGGER' })],
+        waitingCount: 2,
+      }),
+      PERIOD,
+      linkFor,
+    );
+    // Voices: U0A and U0B (2 each), then U0C of the three with 1 (ties by id); U0D is named nowhere.
+    expect(peopleNamed(data).sort()).toEqual(['U0A', 'U0B', 'U0C', 'U0FLAGGER', 'U0WAITER']);
   });
 });

@@ -78,8 +78,10 @@ describe('the catalogues', () => {
   it('message functions with numbers give whole sentences for one and for many', () => {
     for (const t of [en, fr]) {
       expect(t.errors.tooLong(5000, 3000)).toContain('5000');
-      expect(t.card.voteHint('+1', 42)).toContain(':+1:');
-      expect(t.card.voteHint('+1', 42)).toContain('42');
+      expect(t.card.voteHint('+1')).toContain(':+1:');
+      expect(t.card.itemRef(42)).toContain('42');
+      expect(t.loop.shippedCredit('<@U1>', 1)).toMatch(/ 1 vote\b(?!s)/);
+      expect(t.loop.shippedCredit('<@U1>', 3)).toMatch(/ 3 votes/);
       expect(t.home.itemLine('Idea', 'offline', 'New', 1)).toMatch(/ 1 vote_$/);
       expect(t.home.itemLine('Idea', 'offline', 'New', 2)).toMatch(/ 2 votes_$/);
       expect(t.terrain.setupDoneWithCards('#sales', 1)).toMatch(/ 1 (card|carte) /);

@@ -1,16 +1,17 @@
 import type { WebClient } from '@slack/web-api';
-import { readDigestRows } from '../db/digest.js';
-import { claimRun, finishRun, type RunKey, releaseRun } from '../db/job-runs.js';
-import type { Item } from '../db/schema.js';
-import { getWorkspace, listWorkspaces, noteSchedule } from '../db/workspaces.js';
-import { buildDigest, type DigestMessages } from '../src/blocks/digest.js';
-import type { Deps } from '../src/deps.js';
-import { composeDigest, TREND_WEEKS, WAITING_DAYS } from '../src/digest/compose.js';
-import { isLocale, type Locale, messages } from '../src/i18n/index.js';
-import { enqueuePost } from '../src/services/posts.js';
-import { withRateLimit } from '../src/slack/calls.js';
-import { findMessageByMetadata } from '../src/slack/history.js';
-import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from './fire-times.js';
+import { readDigestRows } from '../../db/digest.js';
+import { claimRun, finishRun, type RunKey, releaseRun } from '../../db/job-runs.js';
+import { getWorkspace, listWorkspaces, noteSchedule } from '../../db/workspaces.js';
+import { buildDigest, type DigestMessages } from '../blocks/digest.js';
+import type { Deps } from '../deps.js';
+import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from '../domain/fire-times.js';
+import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { cardLinkBuilder } from '../services/links.js';
+import { enqueuePost } from '../services/posts.js';
+import { memberNames } from '../services/profile.js';
+import { withRateLimit } from '../slack/calls.js';
+import { findMessageByMetadata } from '../slack/history.js';
+import { composeDigest, peopleNamed, TREND_WEEKS, WAITING_DAYS } from './compose.js';
 
 export const DIGEST_JOB = 'digest';
 export const DIGEST_METADATA = 'terrain_digest';
@@ -45,16 +46,12 @@ export async function digestSettings(deps: Pick<Deps, 'db' | 'config'>, teamId: 
   };
 }
 
-/** Permalinks are built from the workspace URL (one auth.test), not one chat.getPermalink per item. */
-async function linkBuilder(deps: Deps, client: WebClient | undefined) {
-  let base: string | undefined;
-  try {
-    base = client ? (await withRateLimit(deps.clock, () => client.auth.test())).url : undefined;
-  } catch (error) {
-    deps.logger.warn('no workspace URL: the digest goes without links', { error });
-  }
-  return (item: Pick<Item, 'card_channel_id' | 'card_ts'>): string | null =>
-    base && item.card_ts ? `${base.replace(/\/?$/, '/')}archives/${item.card_channel_id}/p${item.card_ts.replace('.', '')}` : null;
+export interface ComposeOptions {
+  locale?: Locale;
+  /** The whole scheduled period, when `period` is only its part up to now (a preview, a digest posted early). */
+  labelPeriod?: Period;
+  /** A private preview: no thread. */
+  preview?: boolean;
 }
 
 /** The digest of a period, in a language, ready to post or show. */
@@ -63,15 +60,23 @@ export async function composeFor(
   client: WebClient | undefined,
   settings: DigestSettings,
   period: Period,
-  locale: Locale = settings.locale,
+  options: ComposeOptions = {},
 ): Promise<DigestMessages> {
+  const locale = options.locale ?? settings.locale;
   const rows = await readDigestRows(deps.db, settings.teamId, period, {
     waitingDays: WAITING_DAYS,
     trendStart: new Date(period.end.getTime() - TREND_WEEKS * WEEK_MS),
     waitingLimit: 60,
   });
-  const data = composeDigest(rows, period, await linkBuilder(deps, client));
-  return buildDigest(data, { t: messages(locale), locale, timezone: settings.schedule.timezone });
+  const data = composeDigest(rows, period, await cardLinkBuilder(deps, client), options.labelPeriod);
+  const names = await memberNames(deps, client, settings.teamId, peopleNamed(data));
+  return buildDigest(data, {
+    t: messages(locale),
+    locale,
+    timezone: settings.schedule.timezone,
+    names,
+    ...(options.preview ? { preview: true } : {}),
+  });
 }
 
 /** The digest's own message, found by its metadata: proof it was posted even if the record was lost. */
@@ -103,6 +108,7 @@ export async function postDigestRun(
   settings: DigestSettings,
   period: Period,
   runKey: Date,
+  labelPeriod?: Period,
 ): Promise<PostOutcome> {
   const channel = settings.channelId;
   if (!channel) return { status: 'no_channel' };
@@ -121,7 +127,7 @@ export async function postDigestRun(
       deps.logger.info('digest already in the channel: recorded, not posted again', { ...log, ts: existing });
       return { status: 'already_posted', channel, ts: existing };
     }
-    const digest = await composeFor(deps, client, settings, period);
+    const digest = await composeFor(deps, client, settings, period, labelPeriod ? { labelPeriod } : {});
     const wait = { maxWaits: 5, maxWaitSeconds: 60 };
     const res = await withRateLimit(
       deps.clock,
@@ -191,21 +197,34 @@ export async function runDueDigests(deps: Deps, client: WebClient): Promise<Post
   return outcomes;
 }
 
-/** The period a manual run covers: from the last fire time up to now, keyed by the next fire time. */
-export function upcomingPeriod(schedule: Schedule, now: Date): { period: Period; key: Date } {
-  return { period: { start: previousFire(schedule, now), end: now }, key: nextFire(schedule, now) };
+/**
+ * The period a manual run covers: from the last fire time up to now, keyed by the next fire time. It is
+ * named after the whole scheduled period it is part of (`scheduled`): this week's digest, so far.
+ */
+export function upcomingPeriod(schedule: Schedule, now: Date): { period: Period; key: Date; scheduled: Period } {
+  const start = previousFire(schedule, now);
+  const key = nextFire(schedule, now);
+  return { period: { start, end: now }, key, scheduled: { start, end: key } };
 }
 
-/** `digest --preview`, `/terrain digest`: what the next scheduled run would post if it ran now. */
-export async function previewDigest(deps: Deps, client: WebClient | undefined, teamId: string, locale?: Locale): Promise<DigestMessages> {
+/**
+ * `digest --preview` (with its thread, as text) and `/terrain digest` (`preview`: a private message,
+ * without a thread to point to): what the next scheduled run would post if it ran now.
+ */
+export async function previewDigest(
+  deps: Deps,
+  client: WebClient | undefined,
+  teamId: string,
+  options: { locale?: Locale; preview?: boolean } = {},
+): Promise<DigestMessages> {
   const settings = await digestSettings(deps, teamId);
-  const { period } = upcomingPeriod(settings.schedule, deps.clock.now());
-  return composeFor(deps, client, settings, period, locale);
+  const { period, scheduled } = upcomingPeriod(settings.schedule, deps.clock.now());
+  return composeFor(deps, client, settings, period, { ...options, labelPeriod: scheduled });
 }
 
 /** `digest --post`: posts the upcoming period now, unless it was already posted. */
 export async function postDigestNow(deps: Deps, client: WebClient, teamId: string): Promise<PostOutcome> {
   const settings = await digestSettings(deps, teamId);
-  const { period, key } = upcomingPeriod(settings.schedule, deps.clock.now());
-  return postDigestRun(deps, client, settings, period, key);
+  const { period, key, scheduled } = upcomingPeriod(settings.schedule, deps.clock.now());
+  return postDigestRun(deps, client, settings, period, key, scheduled);
 }

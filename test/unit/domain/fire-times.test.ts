@@ -1,7 +1,15 @@
 import cron from 'node-cron';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { instantOf, nextFire, type Period, periodEndingAt, previousFire, type Schedule, wallClock } from '../../../scheduled/fire-times.js';
-import { periodWeek } from '../../../src/blocks/digest.js';
+import {
+  instantOf,
+  nextFire,
+  type Period,
+  periodEndingAt,
+  previousFire,
+  type Schedule,
+  wallClock,
+} from '../../../src/domain/fire-times.js';
+import { periodWeek } from '../../../src/domain/periods.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,0 +1,8 @@
+/**
+ * `npm run bench`: Terrain beside a bare Bolt app (bench/compare.ts), then the database-level figures
+ * (bench/run.ts). Figures are printed, never asserted.
+ */
+import { compareWithBareBolt } from './compare.js';
+
+await compareWithBareBolt();
+await import('./run.js');

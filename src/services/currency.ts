@@ -1,0 +1,13 @@
+import { getWorkspace } from '../../db/workspaces.js';
+import type { Deps } from '../deps.js';
+import { defaultCurrency } from '../domain/money.js';
+import { isLocale } from '../i18n/index.js';
+
+const ISO_CODE = /^[A-Z]{3}$/;
+
+/** The currency of a workspace's amounts: the one set in the settings, else the default of its language. */
+export async function workspaceCurrency(deps: Pick<Deps, 'db' | 'config'>, teamId: string): Promise<string> {
+  const ws = await getWorkspace(deps.db, teamId);
+  if (ws?.currency && ISO_CODE.test(ws.currency)) return ws.currency;
+  return defaultCurrency(isLocale(ws?.locale) ? ws.locale : deps.config.locale);
+}
