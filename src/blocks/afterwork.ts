@@ -228,16 +228,16 @@ export interface DigestAfterwork {
 }
 
 /**
- * The digest's after-work section: the coming ones (when, how many going) and how the last period's
- * mixed (people who went, by side). Empty when there is nothing to say about either, so a quiet digest
- * stays quiet. At most 5 of each; each line is short.
+ * The digest's after-work lines: the coming ones (when, how many going) and how the last period's mixed
+ * (people who went, by side). None when there is nothing to say about either, so a quiet digest stays
+ * quiet. At most 5 of each; each line is short. (The digest joins lines into sections itself.)
  */
-export function buildAfterworkDigestSection(
+export function afterworkDigestLines(
   coming: readonly DigestAfterwork[],
   past: readonly DigestAfterwork[],
   t: Messages,
   locale: Locale,
-): KnownBlock[] {
+): string[] {
   const d = t.afterwork.digest;
   if (coming.length === 0 && past.length === 0) return [];
   const lines: string[] = [d.title];
@@ -253,7 +253,18 @@ export function buildAfterworkDigestSection(
       lines.push(d.mix(escapeMrkdwn(a.afterwork.title), s.sales, s.marketing, s.other));
     }
   }
-  return [section(lines.join('\n'))];
+  return lines;
+}
+
+/** The same as one section block (empty when there is nothing to say). */
+export function buildAfterworkDigestSection(
+  coming: readonly DigestAfterwork[],
+  past: readonly DigestAfterwork[],
+  t: Messages,
+  locale: Locale,
+): KnownBlock[] {
+  const lines = afterworkDigestLines(coming, past, t, locale);
+  return lines.length === 0 ? [] : [section(lines.join('\n'))];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { listAfterworksBetween, nextAfterworkFor } from '../../db/afterworks.js';
-import { buildAfterworkDigestSection, buildHomeAfterworkSection } from '../blocks/afterwork.js';
+import { buildAfterworkDigestSection, buildHomeAfterworkSection, type DigestAfterwork } from '../blocks/afterwork.js';
 import type { Deps } from '../deps.js';
 import type { Locale, Messages } from '../i18n/index.js';
 import { classifyFailure } from '../outbox/failures.js';
@@ -11,10 +11,23 @@ import { toRsvp } from './afterworks.js';
 export const DIGEST_LOOKAHEAD_MS = 14 * 24 * 60 * 60 * 1000;
 
 /**
- * The digest's after-work section for a period [from, to): the after-works coming in the two weeks after
- * `to` (with how many are going), and how the period's own mixed (people going, by side). Empty when there
- * is neither, so that a quiet digest stays quiet.
+ * What the digest says about after-works for a period [from, to): those coming in the two weeks after
+ * `to`, and the period's own (whose mix by side it shows).
  */
+export async function readAfterworkDigest(
+  deps: Pick<Deps, 'db'>,
+  teamId: string,
+  period: { from: Date; to: Date },
+): Promise<{ coming: DigestAfterwork[]; past: DigestAfterwork[] }> {
+  const [coming, past] = await Promise.all([
+    listAfterworksBetween(deps.db, teamId, period.to, new Date(period.to.getTime() + DIGEST_LOOKAHEAD_MS)),
+    listAfterworksBetween(deps.db, teamId, period.from, period.to),
+  ]);
+  const view = (list: typeof coming) => list.map(({ afterwork, rsvps }) => ({ afterwork, rsvps: rsvps.map(toRsvp) }));
+  return { coming: view(coming), past: view(past) };
+}
+
+/** The digest's after-work section as blocks (empty when there is nothing to say, so a quiet digest stays quiet). */
 export async function afterworkDigestSection(
   deps: Pick<Deps, 'db'>,
   teamId: string,
@@ -22,12 +35,8 @@ export async function afterworkDigestSection(
   t: Messages,
   locale: Locale,
 ): Promise<KnownBlock[]> {
-  const [coming, past] = await Promise.all([
-    listAfterworksBetween(deps.db, teamId, period.to, new Date(period.to.getTime() + DIGEST_LOOKAHEAD_MS)),
-    listAfterworksBetween(deps.db, teamId, period.from, period.to),
-  ]);
-  const view = (list: typeof coming) => list.map(({ afterwork, rsvps }) => ({ afterwork, rsvps: rsvps.map(toRsvp) }));
-  return buildAfterworkDigestSection(view(coming), view(past), t, locale);
+  const { coming, past } = await readAfterworkDigest(deps, teamId, period);
+  return buildAfterworkDigestSection(coming, past, t, locale);
 }
 
 /**

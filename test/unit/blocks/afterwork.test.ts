@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RsvpAnswer, Side } from '../../../db/schema.js';
 import {
+  afterworkDigestLines,
   afterworkIdOfBlock,
   buildAfterworkCard,
   buildAfterworkDigestSection,
@@ -226,6 +227,8 @@ describe('buildAfterworkDigestSection', () => {
   it('says none is planned when only last week had one, and says nothing at all when there is nothing', () => {
     expect(textOf(buildAfterworkDigestSection([], past, fr, 'fr'))).toContain(fr.afterwork.digest.none);
     expect(buildAfterworkDigestSection([], [], en, 'en')).toEqual([]);
+    expect(afterworkDigestLines([], [], en, 'en')).toEqual([]);
+    expect(afterworkDigestLines(coming, [], en, 'en')[0]).toBe(en.afterwork.digest.title);
   });
 });
 
