@@ -1,22 +1,29 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { notice } from '../src/blocks/messages.js';
 import type { Deps } from '../src/deps.js';
 import { isTeamId, isUserId } from '../src/domain/slack-ids.js';
 import { messages } from '../src/i18n/index.js';
-import { userLocale } from '../src/services/locale.js';
-import { tellUser } from '../src/services/replies.js';
+import { openAfterworkModal } from '../src/services/afterwork-modal.js';
 
-/** `/afterwork`: registered with the app so the command answers; invites and RSVPs come next. */
+/**
+ * `/afterwork [text]`: opens the invite modal, filled in with what the text says (a day, a time, a
+ * place). Nothing is stored until the modal is submitted, so the acknowledgement comes first.
+ */
 export function afterworkCommand(deps: Deps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    if (!isTeamId(command.team_id) || !isUserId(command.user_id)) {
+    const { team_id: teamId, user_id: userId } = command;
+    if (!isTeamId(teamId) || !isUserId(userId)) {
       await ack({ response_type: 'ephemeral', text: messages(deps.config.locale).errors.unexpectedNoText });
       return;
     }
     await ack();
-    deps.background.run('afterwork', { teamId: command.team_id, userId: command.user_id }, async () => {
-      const t = messages(await userLocale(deps, client, command.team_id, command.user_id));
-      await tellUser(deps, client, { userId: command.user_id, responseUrl: command.response_url }, notice(t.afterwork.soon));
-    });
+    deps.background.run('open after-work modal', { teamId, userId }, () =>
+      openAfterworkModal(deps, client, {
+        teamId,
+        userId,
+        triggerId: command.trigger_id,
+        responseUrl: command.response_url,
+        text: command.text ?? '',
+      }),
+    );
   };
 }

@@ -14,6 +14,8 @@ export const TABLES = [
   { name: 'outbox', order: ['id'], serial: 'id' },
   { name: 'admins', order: ['team_id', 'user_id'] },
   { name: 'item_customers', order: ['team_id', 'item_id', 'account_key'] },
+  { name: 'afterworks', order: ['id'], serial: 'id' },
+  { name: 'afterwork_rsvps', order: ['team_id', 'afterwork_id', 'user_id'] },
 ] as const satisfies ReadonlyArray<{ name: keyof Database; order: readonly string[]; serial?: string }>;
 
 export type TableName = (typeof TABLES)[number]['name'];

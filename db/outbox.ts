@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OutboxMessage, OutboxState } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -195,6 +195,47 @@ export async function sendSooner(db: Db, teamId: string, key: string, now: Date)
     .where('state', '=', 'pending')
     .where('attempts', '=', 0)
     .where('next_attempt_at', '>', at)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/**
+ * Withdraws the pending messages whose key starts with `prefix` (every reminder of an after-work, or one
+ * person's): kept, in the state `withdrawn`. A message a live sender holds is left to it: its
+ * handler checks, when it sends, that it is still wanted. Returns how many were withdrawn.
+ */
+export async function withdrawByPrefix(db: Db, teamId: string, prefix: string, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const res = await db
+    .updateTable('outbox')
+    .set({ state: 'withdrawn', lease_owner: null, lease_until: null, updated_at: at })
+    .where('team_id', '=', teamId)
+    .where(sql<boolean>`substr(key, 1, ${sql.lit(prefix.length)}) = ${prefix}`)
+    .where('state', '=', 'pending')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/**
+ * Queues a message that may have been withdrawn before under the same key (someone going again after
+ * saying no): a withdrawn one is made pending again for `notBefore`; one already sent stays sent.
+ * Returns whether a message is now waiting to be sent.
+ */
+export async function enqueueOrRestore(db: Db, message: NewOutboxMessage, now: Date): Promise<boolean> {
+  if (await enqueue(db, message, now)) return true;
+  const res = await db
+    .updateTable('outbox')
+    .set({
+      state: 'pending',
+      payload: JSON.stringify(message.payload),
+      next_attempt_at: (message.notBefore ?? now).toISOString(),
+      last_error: null,
+      updated_at: now.toISOString(),
+    })
+    .where('team_id', '=', message.teamId)
+    .where('key', '=', message.key)
+    .where('state', '=', 'withdrawn')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

@@ -14,6 +14,8 @@ export interface Database {
   outbox: OutboxTable;
   admins: AdminsTable;
   item_customers: ItemCustomersTable;
+  afterworks: AfterworksTable;
+  afterwork_rsvps: AfterworkRsvpsTable;
 }
 
 export type Side = 'sales' | 'marketing' | 'other';
@@ -196,6 +198,48 @@ export interface AdminsTable {
   created_at: string;
 }
 
+export type AfterworkState = 'active' | 'cancelled';
+export type RsvpAnswer = 'going' | 'maybe' | 'no' | 'waitlisted';
+
+/** An after-work invite: its time is a UTC instant, shown with Slack's `<!date^…>` in each reader's zone. */
+export interface AfterworksTable {
+  id: Generated<number>;
+  team_id: string;
+  host_id: string;
+  title: string;
+  /** ISO-8601 UTC. */
+  starts_at: string;
+  /** The host's zone when it was set: the fallback text of the date, and how the text was read. */
+  timezone: string;
+  place: string | null;
+  note: string | null;
+  /** People going at most, the host included; null for no limit. */
+  capacity: number | null;
+  channel_id: string;
+  /** The invite's ts once posted. */
+  message_ts: string | null;
+  state: AfterworkState;
+  cancelled_by: string | null;
+  /** Raised by every change (answers, edits): changes are taken one at a time, and name their card update. */
+  version: number;
+  /** Slack's id of the modal that created it: the same submission twice is the same after-work. */
+  client_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One answer per person and after-work, with the member's side at the time of the answer. */
+export interface AfterworkRsvpsTable {
+  team_id: string;
+  afterwork_id: number;
+  user_id: string;
+  answer: RsvpAnswer;
+  side: Side | null;
+  answered_at: string;
+  /** When they joined the waitlist: its order. Null unless waitlisted. */
+  waitlisted_at: string | null;
+}
+
 export type Workspace = Selectable<WorkspacesTable>;
 export type Member = Selectable<MembersTable>;
 export type Item = Selectable<ItemsTable>;
@@ -207,3 +251,5 @@ export type JobRun = Selectable<JobRunsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type ItemCustomer = Selectable<ItemCustomersTable>;
 export type Admin = Selectable<AdminsTable>;
+export type Afterwork = Selectable<AfterworksTable>;
+export type AfterworkRsvp = Selectable<AfterworkRsvpsTable>;

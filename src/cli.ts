@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
+import { listAfterworksWithRsvps } from '../db/afterworks.js';
 import { backupDatabase } from '../db/backup.js';
 import { DatabaseNotFoundError, describeDatabase, openDatabase } from '../db/connection.js';
 import { CopyRefusedError, copyData } from '../db/copy-data.js';
@@ -13,6 +14,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { getMessage, listOpen, retry } from '../db/outbox.js';
 import type { Database } from '../db/schema.js';
 import { listWorkspaces } from '../db/workspaces.js';
+import { afterworksToCsv, afterworksToJson, toAfterworkExport } from './afterwork-export.js';
 import { createBackground } from './background.js';
 import { digestAsText } from './blocks/digest.js';
 import { type Clock, systemClock } from './clock.js';
@@ -28,6 +30,7 @@ import { createOutbox } from './services/outbox.js';
 const USAGE = `Usage: terrain <command>
 
   export --format csv|json   print every item with its votes, customers and revenue at stake (stdout)
+         [--what afterworks]  or every after-work with its answers (user, answer, side, answered at)
   migrate                    bring the database schema up to date
   backup FILE                write a consistent copy of the live database to FILE (a SQLite file)
   digest --preview           print the digest the next scheduled run would post (last fire time → now)
@@ -78,9 +81,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     switch (command) {
       case 'export': {
-        const { values } = parseArgs({ args: [...rest], options: { format: { type: 'string', default: 'csv' } } });
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { format: { type: 'string', default: 'csv' }, what: { type: 'string', default: 'items' } },
+        });
         const format = values.format;
         if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, not "${format}".`, 2);
+        if (values.what === 'afterworks') {
+          const afterworks = toAfterworkExport(await withDatabase(io.env, (db) => listAfterworksWithRsvps(db)));
+          io.out(format === 'csv' ? afterworksToCsv(afterworks) : afterworksToJson(afterworks));
+          return 0;
+        }
+        if (values.what !== 'items') throw new CliError(`--what must be items or afterworks, not "${values.what}".`, 2);
         const rows = toExportRows(await withDatabase(io.env, (db) => listItemsWithSupport(db, undefined)));
         io.out(format === 'csv' ? toCsv(rows) : toJson(rows));
         return 0;

@@ -22,6 +22,8 @@ export interface Config extends DatabaseConfig {
   readonly digestTimezone: string;
   readonly locale: Locale;
   readonly voteEmojis: readonly string[];
+  /** Hours (decimal) before an after-work that the people going are reminded. */
+  readonly afterworkReminderHours: number;
   readonly logLevel: LogLevelName;
   readonly logFormat: 'json' | 'pretty';
 }
@@ -155,6 +157,14 @@ export function loadConfig(env: Env): Config {
     problems.push(`VOTE_EMOJIS must be reaction names separated by commas, such as "+1,fire", not "${rawEmojis}".`);
   }
 
+  const rawReminder = value(env, 'AFTERWORK_REMINDER_HOURS') ?? '3';
+  const afterworkReminderHours = Number(rawReminder);
+  if (!/^\d+(\.\d+)?$/.test(rawReminder) || !(afterworkReminderHours > 0) || afterworkReminderHours > 24 * 14) {
+    problems.push(
+      `AFTERWORK_REMINDER_HOURS must be a number of hours above 0 and at most 336 (decimals allowed: 0.5 is 30 minutes), not "${rawReminder}".`,
+    );
+  }
+
   const rawLevel = value(env, 'LOG_LEVEL') ?? 'info';
   const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === rawLevel);
   if (!logLevel) problems.push(`LOG_LEVEL must be debug, info, warn or error, not "${rawLevel}".`);
@@ -173,6 +183,7 @@ export function loadConfig(env: Env): Config {
     digestTimezone,
     locale,
     voteEmojis: Object.freeze(voteEmojis),
+    afterworkReminderHours,
     logLevel: logLevel ?? 'info',
     logFormat: value(env, 'NODE_ENV') === 'production' || value(env, 'LOG_FORMAT') === 'json' ? 'json' : 'pretty',
   });

@@ -22,6 +22,10 @@ export const VIEWS = {
   statusNote: 'status_note',
   /** Marketing names the original of a duplicate (opened by ACTIONS.mergeItem on a card). */
   mergeItem: 'merge_item',
+  /** `/afterwork`: the invite modal (DESIGN.md's contract). */
+  afterworkCreate: 'afterwork_create',
+  /** The same modal, opened by the host (or a Terrain admin) from the invite to change it. */
+  afterworkEdit: 'afterwork_edit',
 } as const;
 
 export const ACTIONS = {
@@ -43,6 +47,23 @@ export const ACTIONS = {
   postAnyway: 'post_anyway',
   /** One-click side (value `sales`, `marketing` or `other`), in the filing confirmation and on Home. */
   setSide: 'set_side',
+  /** RSVP on an after-work invite: value `going`, `maybe` or `no`; the buttons of one block add a suffix (`rsvp_going`). */
+  rsvp: 'rsvp',
+  /** Host controls on an invite (value: the after-work id); host and Terrain admins only. */
+  afterworkEdit: 'afterwork_edit',
+  afterworkCancel: 'afterwork_cancel',
+  /** Link buttons of after-works ("Add to calendar", the invite from Home; suffixed): Slack still sends an action, only acknowledged. */
+  afterworkLink: 'afterwork_link',
+} as const;
+
+/** Block ids of the after-work modal; each input's action id is `value`. */
+export const AFTERWORK_FIELDS = {
+  title: 'title',
+  when: 'when',
+  place: 'place',
+  note: 'note',
+  capacity: 'capacity',
+  channel: 'channel',
 } as const;
 
 /** Block ids of the item modals; each input's action id is `value`. */
@@ -98,4 +119,6 @@ export const METADATA = {
   itemCard: 'terrain_item_card',
   /** Any other channel message Terrain sends through the outbox; the payload names its outbox key. */
   outbox: 'terrain_message',
+  /** An after-work invite; the payload names the after-work. */
+  afterwork: 'terrain_afterwork',
 } as const;

@@ -6,6 +6,7 @@ import * as m0004 from './0004_roles.js';
 import * as m0005 from './0005_closing_the_loop.js';
 import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_dashboard.js';
+import * as m0009 from './0009_afterworks.js';
 import * as m0010 from './0010_card_lookup.js';
 
 /** Listed by hand, not globbed, so that tsx, vitest and dist/ all see the same migrations. */
@@ -17,7 +18,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_closing_the_loop': m0005,
   '0007_search': m0007,
   '0008_dashboard': m0008,
-  // 0006 and 0009 are taken by changes made alongside this one; migrations run in name order.
+  // 0006 is not used (the triage change needed no migration of its own); migrations run in name order.
+  '0009_afterworks': m0009,
   '0010_card_lookup': m0010,
 };
 

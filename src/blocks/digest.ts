@@ -7,6 +7,7 @@ import { formatMoney } from '../domain/money.js';
 import { periodLabel } from '../domain/periods.js';
 import { mentionUser } from '../domain/slack-ids.js';
 import { inZone, type Locale, type Messages } from '../i18n/index.js';
+import { afterworkDigestLines, type DigestAfterwork } from './afterwork.js';
 import { context, LIMITS, type MessageContent, plain, section } from './kit.js';
 
 export interface DigestContext {
@@ -19,6 +20,8 @@ export interface DigestContext {
   names?: ReadonlyMap<string, string>;
   /** A private preview: there is no thread, so nothing says "in the thread". */
   preview?: boolean;
+  /** After-works: the coming ones, and the period's own (how the two teams mixed). */
+  afterworks?: { coming: readonly DigestAfterwork[]; past: readonly DigestAfterwork[] };
 }
 
 /** What a section sees while the digest is built: which items the post and the thread already list. */
@@ -273,6 +276,12 @@ const filedSection: DigestSection = (d, ctx) => {
  * The digest, one small function per section, in reading order. A new section (marketing's answers,
  * upcoming after-works) is one more function in this list.
  */
+/** The ritual where the two teams meet: what is coming, and how last period's mixed. Quiet when there is none. */
+const afterworksSection: DigestSection = (_d, ctx) => {
+  const main = afterworkDigestLines(ctx.afterworks?.coming ?? [], ctx.afterworks?.past ?? [], ctx.t, ctx.locale);
+  return main.length > 0 ? { main } : null;
+};
+
 export const DIGEST_SECTIONS: readonly DigestSection[] = [
   numbersSection,
   shippedSection,
@@ -282,6 +291,7 @@ export const DIGEST_SECTIONS: readonly DigestSection[] = [
   waitingSection,
   competitorsSection,
   voicesSection,
+  afterworksSection,
   filedSection,
 ];
 
@@ -327,7 +337,11 @@ export function buildDigest(data: DigestData, ctx: DigestContext, sections: read
       : [{ type: 'header', text: plain(t.digest.titleDates(range)) } as KnownBlock]),
   ];
   const quiet = label.kind === 'week' ? t.digest.quiet : t.digest.quietPeriod;
-  if (data.quiet) return { main: { text: `${text}. ${quiet}`, blocks: [...head, section(quiet)] }, thread: [] };
+  if (data.quiet) {
+    // Nothing filed, but an after-work coming is still worth the Monday read.
+    const afterworks = afterworkDigestLines(ctx.afterworks?.coming ?? [], ctx.afterworks?.past ?? [], t, ctx.locale);
+    return { main: { text: `${text}. ${quiet}`, blocks: [...head, section(quiet), ...linesToSections(afterworks)] }, thread: [] };
+  }
 
   const sectionCtx: SectionContext = { ...ctx, span: label.kind === 'week' ? 'week' : 'period', shown: new Set(), threaded: new Set() };
   const body: KnownBlock[] = [];

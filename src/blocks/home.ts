@@ -43,6 +43,8 @@ export interface HomeData {
   /** The vote emoji, for the help. */
   voteEmoji: string;
   linkFor: (item: HomeItem) => string | null;
+  /** The next after-work and the reader's answer (built by blocks/afterwork.ts); none shows nothing. */
+  afterwork?: KnownBlock[];
 }
 
 const text = (item: Pick<HomeItem, 'text'>) => escapeMrkdwn(truncate(item.text.replace(/\s+/g, ' '), TEXT));
@@ -147,6 +149,7 @@ export function buildHome(d: HomeData): HomeView {
     },
   ];
   const lists = d.answers ? [waitingBlocks(d), ownBlocks(d), topBlocks(d)] : [ownBlocks(d), topBlocks(d)];
+  if (d.afterwork && d.afterwork.length > 0) lists.push(d.afterwork);
   const blocks: KnownBlock[] = [...head];
   for (const list of [...lists, settingsBlocks(d)]) blocks.push({ type: 'divider' }, ...list);
   blocks.push({ type: 'divider' }, section(t.home.help(d.voteEmoji)));

@@ -6,6 +6,7 @@ import { buildDigest, type DigestMessages } from '../blocks/digest.js';
 import type { Deps } from '../deps.js';
 import { nextFire, type Period, periodEndingAt, previousFire, type Schedule } from '../domain/fire-times.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { readAfterworkDigest } from '../services/afterwork-rhythm.js';
 import { workspaceCurrency } from '../services/currency.js';
 import { cardLinkBuilder } from '../services/links.js';
 import { enqueuePost } from '../services/posts.js';
@@ -77,6 +78,7 @@ export async function composeFor(
     timezone: settings.schedule.timezone,
     currency: await workspaceCurrency(deps, settings.teamId),
     names,
+    afterworks: await readAfterworkDigest(deps, settings.teamId, { from: period.start, to: period.end }),
     ...(options.preview ? { preview: true } : {}),
   });
 }

@@ -3,6 +3,8 @@ import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
 import { ACTIONS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../ids.js';
 import { addCustomerButton } from './actions/add-customer.js';
+import { afterworkCancel } from './actions/afterwork-cancel.js';
+import { afterworkEdit } from './actions/afterwork-edit.js';
 import { homeNewItem } from './actions/home-new-item.js';
 import { itemStatus } from './actions/item-status.js';
 import { mergeItem } from './actions/merge-item.js';
@@ -10,6 +12,7 @@ import { muteUpdates } from './actions/mute-updates.js';
 import { openCard } from './actions/open-card.js';
 import { openSettings } from './actions/open-settings.js';
 import { postAnyway } from './actions/post-anyway.js';
+import { rsvp } from './actions/rsvp.js';
 import { setSide } from './actions/set-side.js';
 import { voteInstead } from './actions/vote-instead.js';
 import { appHomeOpened } from './events/app-home-opened.js';
@@ -18,6 +21,7 @@ import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
 import { usergroupOptions } from './options/usergroup-options.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
+import { afterworkEdited, afterworkSubmitted } from './views/afterwork-submitted.js';
 import { customerSubmitted } from './views/customer-submitted.js';
 import { itemSubmitted } from './views/item-submitted.js';
 import { mergeSubmitted } from './views/merge-submitted.js';
@@ -55,4 +59,10 @@ export function register(app: App, deps: Deps): void {
   // The card's control may carry a suffix (ids are unique per block): `merge_item`, `merge_item_42`.
   app.action(new RegExp(`^${ACTIONS.mergeItem}(_[a-z0-9]+)?$`), mergeItem(deps));
   app.view(VIEWS.mergeItem, mergeSubmitted(deps));
+  app.view(VIEWS.afterworkCreate, afterworkSubmitted(deps));
+  app.view(VIEWS.afterworkEdit, afterworkEdited(deps));
+  app.action(new RegExp(`^${ACTIONS.rsvp}(_(going|maybe|no))?$`), rsvp(deps));
+  app.action(ACTIONS.afterworkEdit, afterworkEdit(deps));
+  app.action(ACTIONS.afterworkCancel, afterworkCancel(deps));
+  app.action(new RegExp(`^${ACTIONS.afterworkLink}_`), openCard);
 }

@@ -16,6 +16,7 @@ import { OPEN_STATUSES } from '../domain/triage.js';
 import { localeFromSlack, messages } from '../i18n/index.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { withRateLimit } from '../slack/calls.js';
+import { homeAfterworkSection } from './afterwork-rhythm.js';
 import { workspaceCurrency } from './currency.js';
 import { cardLinkBuilder } from './links.js';
 import { workspaceLocale } from './locale.js';
@@ -68,8 +69,11 @@ export async function renderHome(
     teamId,
     waiting.items.map((i) => i.author_id),
   );
+  const t = messages(locale);
+  const afterwork = await homeAfterworkSection(deps, client, teamId, userId, t, locale);
   return buildHome({
-    t: messages(locale),
+    afterwork,
+    t,
     locale,
     timezone: member?.tz && isValidTimezone(member.tz) ? member.tz : settings.schedule.timezone,
     now,

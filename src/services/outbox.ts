@@ -1,5 +1,15 @@
 import type { Deps } from '../deps.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../outbox/dispatcher.js';
+import {
+  AFTERWORK_CARD_KIND,
+  AFTERWORK_CARD_UPDATE_KIND,
+  AFTERWORK_DM_KIND,
+  AFTERWORK_REMINDER_KIND,
+  afterworkCardHandler,
+  afterworkCardUpdateHandler,
+  afterworkDmHandler,
+  afterworkReminderHandler,
+} from './afterworks.js';
 import { CARD_KIND, CARD_UPDATE_KIND, CONFIRM_KIND, itemCardHandler, itemCardUpdateHandler, itemConfirmHandler } from './cards.js';
 import { HOME_KIND, homeHandler } from './home.js';
 import { MERGE_NOTICE_KIND, mergeNoticeHandler } from './merge.js';
@@ -26,6 +36,10 @@ export function createOutbox(
       [STATUS_UPDATE_KIND]: statusUpdateHandler(deps),
       [HOME_KIND]: homeHandler(deps),
       [MERGE_NOTICE_KIND]: mergeNoticeHandler(deps),
+      [AFTERWORK_CARD_KIND]: afterworkCardHandler(deps),
+      [AFTERWORK_CARD_UPDATE_KIND]: afterworkCardUpdateHandler(deps),
+      [AFTERWORK_DM_KIND]: afterworkDmHandler(deps),
+      [AFTERWORK_REMINDER_KIND]: afterworkReminderHandler(deps),
     },
     ...options,
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addAdmin } from '../../db/admins.js';
+import { createAfterwork, saveRsvp } from '../../db/afterworks.js';
 import { openDatabase } from '../../db/connection.js';
 import { CopyRefusedError, copyData, readTable, TABLES } from '../../db/copy-data.js';
 import { createItem } from '../../db/items.js';
@@ -73,6 +74,31 @@ async function populate(db: Kysely<Database>): Promise<void> {
       created_at: NOW.toISOString(),
     })
     .execute();
+  const { afterwork } = await createAfterwork(
+    db,
+    {
+      teamId: 'T0001',
+      hostId: 'U0SALES1',
+      title: 'Apéro « terrain »',
+      startsAt: new Date('2026-11-26T17:30:00.000Z'),
+      timezone: 'Europe/Paris',
+      place: 'Le Comptoir',
+      note: null,
+      capacity: 12,
+      channelId: 'C0TERRAIN',
+      clientKey: 'view:VAW',
+    },
+    NOW,
+  );
+  await saveRsvp(db, {
+    teamId: 'T0001',
+    afterworkId: afterwork.id,
+    userId: 'U0MKT1',
+    answer: 'going',
+    side: 'marketing',
+    answeredAt: NOW,
+    waitlistedAt: null,
+  });
   await db
     .insertInto('job_runs')
     .values({
@@ -112,7 +138,17 @@ describeDb(`copy-data from SQLite (${dialect})`, () => {
 
   it('copies every item, vote, setting and history row intact', async () => {
     const { rows } = await copyData(source, target.db);
-    expect(rows).toMatchObject({ workspaces: 1, members: 2, items: 30, vote_reactions: 20, status_changes: 1, job_runs: 1, admins: 1 });
+    expect(rows).toMatchObject({
+      workspaces: 1,
+      members: 2,
+      items: 30,
+      vote_reactions: 20,
+      status_changes: 1,
+      job_runs: 1,
+      admins: 1,
+      afterworks: 1,
+      afterwork_rsvps: 1,
+    });
     for (const table of TABLES) {
       expect(await readTable(target.db as Kysely<any>, table), table.name).toEqual(await readTable(source as Kysely<any>, table));
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { isChannelId, isMessageTs, isTeamId, isUserId } from '../../src/domain/slack-ids.js';
-import { ACTIONS, COMMANDS, FIELDS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../../src/ids.js';
+import { ACTIONS, AFTERWORK_FIELDS, COMMANDS, FIELDS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../../src/ids.js';
 import { CHANNEL, SIGNING_SECRET } from '../support/app.js';
 import { describeDb, dialect } from '../support/database.js';
 import { useE2E } from '../support/e2e.js';
@@ -294,7 +294,16 @@ const blockActionRequest: fc.Arbitrary<FuzzRequest> = fc
       fc.array(
         fc.record({
           action_id: field(
-            fc.constantFrom(ACTIONS.homeNewFeedback, ACTIONS.homeNewFlag, ACTIONS.openSettings, `${ACTIONS.openCard}_12`, 'unknown'),
+            fc.constantFrom(
+              ACTIONS.homeNewFeedback,
+              ACTIONS.homeNewFlag,
+              ACTIONS.openSettings,
+              `${ACTIONS.openCard}_12`,
+              `${ACTIONS.rsvp}_going`,
+              ACTIONS.afterworkEdit,
+              ACTIONS.afterworkCancel,
+              'unknown',
+            ),
           ),
           block_id: field(hostileText),
           type: field(fc.constantFrom('button', 'static_select')),
@@ -307,7 +316,9 @@ const blockActionRequest: fc.Arbitrary<FuzzRequest> = fc
   })
   .chain((body) => fc.constantFrom<Encoding>('payload', 'json').map((encoding) => ({ what: 'block_actions', encoding, body })));
 
-const ITEM_AND_SETTINGS_BLOCKS = [...Object.values(FIELDS), ...Object.values(SETTINGS_FIELDS)];
+const ITEM_AND_SETTINGS_BLOCKS = [
+  ...new Set([...Object.values(FIELDS), ...Object.values(SETTINGS_FIELDS), ...Object.values(AFTERWORK_FIELDS)]),
+];
 const stateValues = field(
   fc.dictionary(
     fc.constantFrom(...ITEM_AND_SETTINGS_BLOCKS),
@@ -321,6 +332,8 @@ const stateValues = field(
               fc.record({ value: field(fc.oneof(fc.constantFrom('need', 'idea', 'high', 'fr', 'en', '1', '0'), hostileText)) }),
             ),
             selected_time: field(fc.oneof(fc.constantFrom('09:00', '25:99'), hostileText)),
+            selected_date_time: field(fc.oneof(fc.constantFrom(1795714200, 1e20, -1, 0.5), hostileText)),
+            selected_conversation: field(fc.oneof(channelId, hostileText)),
           }),
         ),
       }),
@@ -355,7 +368,9 @@ const viewRequest: fc.Arbitrary<FuzzRequest> = fc
     view: field(
       fc.record({
         id: field(fc.string({ minLength: 1, maxLength: 10 }).map((s) => `V${s}`)),
-        callback_id: field(fc.constantFrom(VIEWS.feedback, VIEWS.flag, VIEWS.settings, 'unknown')),
+        callback_id: field(
+          fc.constantFrom(VIEWS.feedback, VIEWS.flag, VIEWS.settings, VIEWS.afterworkCreate, VIEWS.afterworkEdit, 'unknown'),
+        ),
         private_metadata: privateMetadata,
         state: field(fc.record({ values: stateValues })),
         blocks: field(

@@ -170,21 +170,6 @@ describeDb(`/terrain, /afterwork and the Home tab (${dialect})`, () => {
     });
   });
 
-  describe('/afterwork', () => {
-    it('answers privately', async () => {
-      const reply = await run('/afterwork', '');
-      expect(reply.args.text).toBe(en.afterwork.soon);
-      await e2e.app.drain();
-      expect(e2e.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    });
-
-    it('answers in French to a French user', async () => {
-      e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
-      const reply = await run('/afterwork', 'vendredi', { user_id: 'U0FR' });
-      expect(reply.args.text).toBe(fr.afterwork.soon);
-    });
-  });
-
   describe('Home tab', () => {
     it('app_home_opened publishes a Home view listing that user’s items with their status and votes', async () => {
       const file = async (command: string, text: string, user_id: string) => {

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       digestTimezone: 'UTC',
       locale: 'en',
       voteEmojis: ['+1'],
+      afterworkReminderHours: 3,
       logLevel: 'info',
       logFormat: 'pretty',
     });
@@ -57,10 +58,12 @@ describe('loadConfig', () => {
       DIGEST_TIMEZONE: 'Europe/Paris',
       TERRAIN_LOCALE: 'fr',
       VOTE_EMOJIS: '+1,fire',
+      AFTERWORK_REMINDER_HOURS: '0.5',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'json',
     });
     expect(config).toMatchObject({
+      afterworkReminderHours: 0.5,
       appToken: 'xapp-1-A1-xyz',
       signingSecret: 'also',
       port: 8080,
@@ -74,6 +77,16 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       logFormat: 'json',
     });
+  });
+
+  it('refuses an AFTERWORK_REMINDER_HOURS that is not a positive number of hours', () => {
+    for (const bad of ['0', '-1', 'three', '2h', '1e3', '400']) {
+      const problems = problemsOf({ ...HTTP, AFTERWORK_REMINDER_HOURS: bad });
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0]).toMatch(/AFTERWORK_REMINDER_HOURS/);
+      expect(problems[0]).toContain(bad);
+    }
+    expect(loadConfig({ ...HTTP, AFTERWORK_REMINDER_HOURS: '1.25' }).afterworkReminderHours).toBe(1.25);
   });
 
   it('treats a blank variable as unset and trims the others', () => {
