@@ -5,7 +5,7 @@ import { SIGNING_SECRET, TEAM } from '../support/app.js';
 import { describeDb, dialect } from '../support/database.js';
 import { useE2E } from '../support/e2e.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { sendCommand, sendInteraction } from '../support/slack-requests.js';
+import { sendCommand, sendInteraction, settingsSubmissionPayload } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
 const en = messages('en');
@@ -29,25 +29,7 @@ const NEW_YORK = { day: '3', time: '08:30', timezone: 'America/New_York', langua
 
 /** A settings modal submitted by `userId`: the modal a Terrain admin opened, or one forged from scratch. */
 function settingsSubmission(userId: string, values = settingsValues(NEW_YORK)): Record<string, unknown> {
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
-    api_app_id: 'A0001',
-    token: 'verification-token',
-    trigger_id: '222.333.settings',
-    view: {
-      id: 'VSETTINGS',
-      team_id: TEAM,
-      type: 'modal',
-      callback_id: VIEWS.settings,
-      private_metadata: '',
-      hash: '1700000000.abcdef',
-      state: { values },
-    },
-    response_urls: [],
-    is_enterprise_install: false,
-  };
+  return settingsSubmissionPayload(userId, values);
 }
 
 /** A click on the "Digest settings" button under `/terrain setup`'s answer. */

@@ -8,7 +8,7 @@ import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/app
 import { type ManualClock, manualClock } from '../support/clock.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { sendCommand, sendInteraction } from '../support/slack-requests.js';
+import { sendCommand, sendInteraction, settingsSubmissionPayload } from '../support/slack-requests.js';
 
 const opts = { secret: SIGNING_SECRET };
 const en = messages('en');
@@ -45,25 +45,7 @@ function settingsValues(sales: string | null, marketing: string | null) {
 }
 
 function submission(userId: string, values: Record<string, unknown>): Record<string, unknown> {
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
-    api_app_id: 'A0001',
-    token: 'verification-token',
-    trigger_id: '222.333.settings',
-    view: {
-      id: 'VSETTINGS',
-      team_id: TEAM,
-      type: 'modal',
-      callback_id: VIEWS.settings,
-      private_metadata: '',
-      hash: '1700000000.abcdef',
-      state: { values },
-    },
-    response_urls: [],
-    is_enterprise_install: false,
-  };
+  return settingsSubmissionPayload(userId, values);
 }
 
 /** Slack asking for the options of a user-group picker, as the admin types `typed`. */

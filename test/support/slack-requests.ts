@@ -6,6 +6,7 @@
  * sent over Socket Mode with `fake.socket.send('slash_commands' | 'events_api', ...)`.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { VIEWS } from '../../src/ids.js';
 
 /** Slack's request signature: 'v0=' + hex HMAC-SHA256 of `v0:${timestamp}:${body}` keyed by the signing secret. */
 export function signature(secret: string, timestamp: number, body: string): string {
@@ -172,5 +173,28 @@ export function reactionEvent(
     item_user: o.itemUser ?? DEFAULT_BOT_USER,
     item: { type: 'message', channel: o.channel, ts: o.ts },
     event_ts: o.eventTs ?? `${(Date.now() / 1000).toFixed(6)}`,
+  };
+}
+
+/** The settings modal submitted by `userId` with these input values (`view.state.values`), as Slack sends it. */
+export function settingsSubmissionPayload(userId: string, values: Record<string, unknown>, teamId = DEFAULT_TEAM): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: teamId, domain: 'acme' },
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: teamId },
+    api_app_id: DEFAULT_APP,
+    token: VERIFICATION_TOKEN,
+    trigger_id: '222.333.settings',
+    view: {
+      id: 'VSETTINGS',
+      team_id: teamId,
+      type: 'modal',
+      callback_id: VIEWS.settings,
+      private_metadata: '',
+      hash: '1700000000.abcdef',
+      state: { values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
   };
 }
