@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
 import type { Transaction } from 'kysely';
-import { isNamedAdmin } from '../../db/admins.js';
 import {
   cancelAfterwork,
   createAfterwork,
@@ -31,7 +30,6 @@ import {
   waitlistPosition,
 } from '../domain/afterwork.js';
 import { escapeMrkdwn } from '../domain/escape.js';
-import { isTerrainAdmin, slackAdminOf } from '../domain/roles.js';
 import { isUserId, mentionChannel } from '../domain/slack-ids.js';
 import { type Locale, localeFromSlack, messages } from '../i18n/index.js';
 import { METADATA } from '../ids.js';
@@ -39,8 +37,8 @@ import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { classifyFailure, DeliveryError } from '../outbox/failures.js';
 import { findMessageByMetadata } from '../slack/history.js';
 import { userLocale, workspaceLocale } from './locale.js';
-import { memberProfile } from './profile.js';
 import { enqueueNotice, tellUser } from './replies.js';
+import { terrainAdminStanding } from './roles.js';
 
 type ServiceDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
 type Trx = Transaction<Database>;
@@ -419,17 +417,9 @@ export async function mayManage(
   req: { teamId: string; userId: string; afterwork: Pick<Afterwork, 'host_id'>; deadlineMs?: number },
 ): Promise<ManageAccess> {
   if (req.userId === req.afterwork.host_id) return { allowed: true };
-  if (await isNamedAdmin(deps.db, req.teamId, req.userId)) return { allowed: true };
-  const profile = await memberProfile(
-    deps,
-    client,
-    req.teamId,
-    req.userId,
-    req.deadlineMs === undefined ? {} : { deadlineMs: req.deadlineMs },
-  );
-  const slackAdmin = slackAdminOf(profile);
-  if (isTerrainAdmin({ named: false, slackAdmin })) return { allowed: true };
-  return { allowed: false, why: slackAdmin === undefined ? 'role_unknown' : 'not_host' };
+  const admin = await terrainAdminStanding(deps, client, req.teamId, req.userId, req.deadlineMs);
+  if (admin) return { allowed: true };
+  return { allowed: false, why: admin === undefined ? 'role_unknown' : 'not_host' };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
 import type { Transaction } from 'kysely';
-import { isNamedAdmin } from '../../db/admins.js';
 import { getItem } from '../../db/items.js';
 import { getMember } from '../../db/members.js';
 import { getItemForUpdate, markMerged, mergeChain, moveCustomers, moveVotes } from '../../db/merge.js';
@@ -12,7 +11,6 @@ import { buildMergeCredit, buildMergeNotice } from '../blocks/merge.js';
 import { itemHandle } from '../blocks/similar.js';
 import type { Deps } from '../deps.js';
 import { type MergePlan, mayMerge, planMerge } from '../domain/merge.js';
-import { slackAdminOf } from '../domain/roles.js';
 import { isUserId, mentionUser } from '../domain/slack-ids.js';
 import { isLocale, messages } from '../i18n/index.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
@@ -20,8 +18,9 @@ import { classifyFailure, DeliveryError } from '../outbox/failures.js';
 import { cardKey, enqueueCardUpdate } from './cards.js';
 import { userLocale, workspaceLocale } from './locale.js';
 import { enqueuePost } from './posts.js';
-import { memberProfile, type ProfileOptions } from './profile.js';
+import type { ProfileOptions } from './profile.js';
 import { tellUser } from './replies.js';
+import { terrainAdminStanding } from './roles.js';
 
 export const MERGE_NOTICE_KIND = 'merge_notice';
 
@@ -61,9 +60,7 @@ export async function mergePermission(
 ): Promise<'allowed' | 'not_allowed' | 'role_unknown'> {
   const member = await getMember(deps.db, teamId, userId);
   if (mayMerge({ side: member?.side, terrainAdmin: false }) === 'allowed') return 'allowed';
-  if (await isNamedAdmin(deps.db, teamId, userId)) return 'allowed';
-  const profile = await memberProfile(deps, client, teamId, userId, options);
-  return mayMerge({ side: member?.side, terrainAdmin: slackAdminOf(profile) });
+  return mayMerge({ side: member?.side, terrainAdmin: await terrainAdminStanding(deps, client, teamId, userId, options.deadlineMs) });
 }
 
 /**

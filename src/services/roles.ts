@@ -87,6 +87,22 @@ export async function changeAdmins(
   return change;
 }
 
+/**
+ * Whether a member is a Terrain admin: named (the database says so, no call), else a Slack admin or owner
+ * (users.info, cached a day). Undefined when Slack could not tell in time: the caller says so.
+ */
+export async function terrainAdminStanding(
+  deps: Pick<Deps, 'db' | 'clock' | 'logger'>,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+  deadlineMs?: number,
+): Promise<boolean | undefined> {
+  if (await isNamedAdmin(deps.db, teamId, userId)) return true;
+  const profile = await memberProfile(deps, client, teamId, userId, deadlineMs === undefined ? {} : { deadlineMs });
+  return slackAdminOf(profile);
+}
+
 export type SideAccess = { allowed: true } | { allowed: false; why: 'not_allowed' | 'role_unknown' };
 
 /**
@@ -100,15 +116,7 @@ export async function authorizeSide(
 ): Promise<SideAccess> {
   const member = await getMember(deps.db, req.teamId, req.userId);
   if (sideAllows(req.action, member?.side)) return { allowed: true };
-  if (await isNamedAdmin(deps.db, req.teamId, req.userId)) return { allowed: true };
-  const profile = await memberProfile(
-    deps,
-    client,
-    req.teamId,
-    req.userId,
-    req.deadlineMs === undefined ? {} : { deadlineMs: req.deadlineMs },
-  );
-  const slackAdmin = slackAdminOf(profile);
-  if (slackAdmin === true) return { allowed: true };
-  return { allowed: false, why: slackAdmin === undefined ? 'role_unknown' : 'not_allowed' };
+  const admin = await terrainAdminStanding(deps, client, req.teamId, req.userId, req.deadlineMs);
+  if (admin) return { allowed: true };
+  return { allowed: false, why: admin === undefined ? 'role_unknown' : 'not_allowed' };
 }
