@@ -6,6 +6,7 @@
  *   npm run bench                    (SQLite in a temp folder)
  *   BENCH_DATABASE_URL=postgres://…  (PostgreSQL: a fresh database per round is created next to it)
  *   BENCH_ROUNDS=3 BENCH_SECONDS=5   (defaults)
+ *   BENCH_PROFILE=<folder>           (a CPU profile of each app, per round)
  *
  * Both apps run as child processes (Terrain from dist/, built first), so CPU and memory are theirs
  * alone: CPU from /proc/<pid>/stat, peak RSS from VmHWM in /proc/<pid>/status.
@@ -137,7 +138,11 @@ async function start(name: AppName, fake: FakeSlack, round: number): Promise<Run
   } else {
     args = ['bench/bare-bolt.mjs'];
   }
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_PROFILE=<folder>: each app writes a V8 CPU profile there when it stops (open it in DevTools).
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=${name}-${round}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForPort(port);
   return {
     name,
@@ -312,7 +317,7 @@ function table(rounds: Array<Record<AppName, Figures>>): string {
 }
 
 export async function compareWithBareBolt(): Promise<Array<Record<AppName, Figures>>> {
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (!process.env.BENCH_NO_BUILD) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const rounds: Array<Record<AppName, Figures>> = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const result = {} as Record<AppName, Figures>;

@@ -74,6 +74,9 @@ export function isSqliteLockError(error: unknown): boolean {
  * requests are answered at once, honestly, instead of each freezing the process in turn. A write that finds
  * the file free succeeds in either mode, so everything works again the moment the lock is released.
  */
+/** Distinct statements kept prepared: Terrain's queries have far fewer shapes (lists vary by length). */
+const STATEMENT_CACHE_SIZE = 500;
+
 class SqliteLockWaits {
   private failFastUntil = 0;
   private current = -1;
@@ -103,17 +106,41 @@ class SqliteLockWaits {
     }
   }
 
+  /**
+   * Statements prepared once per text: kysely hands the driver the same SQL for the same query shape, and
+   * preparing costs more than running a small indexed statement. Bounded, least recently used first out;
+   * SQLite re-prepares a cached statement by itself when the schema changes.
+   */
+  private readonly statements = new Map<string, SqliteDatabase.Statement>();
+
+  private prepared(text: string, cap: number | undefined): SqliteDatabase.Statement {
+    const cached = this.statements.get(text);
+    if (cached) {
+      this.statements.delete(text);
+      this.statements.set(text, cached);
+      return cached;
+    }
+    const stmt = this.run(() => this.sqlite.prepare(text), cap);
+    this.statements.set(text, stmt);
+    if (this.statements.size > STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value as string);
+    return stmt;
+  }
+
   /** The database as kysely's driver sees it, every statement run under these rules (and within `cap()` ms when set). */
   database(cap: () => number | undefined): SqliteDriverDatabase {
     return {
-      close: () => this.sqlite.close(),
+      close: () => {
+        this.statements.clear();
+        this.sqlite.close();
+      },
       prepare: (text) => {
-        const stmt = this.run(() => this.sqlite.prepare(text), cap());
+        const stmt = this.prepared(text, cap());
         return {
           reader: stmt.reader,
           all: (parameters) => this.run(() => stmt.all(parameters), cap()),
           run: (parameters) => this.run(() => stmt.run(parameters), cap()),
-          iterate: (parameters) => stmt.iterate(parameters),
+          // A streamed statement stays busy until its rows are read: it gets one of its own.
+          iterate: (parameters) => this.sqlite.prepare(text).iterate(parameters),
         };
       },
     };

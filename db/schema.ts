@@ -16,6 +16,13 @@ export interface Database {
   item_customers: ItemCustomersTable;
   afterworks: AfterworksTable;
   afterwork_rsvps: AfterworkRsvpsTable;
+  /** PostgreSQL only: each item's words as a stored tsvector, kept by a trigger (migration 0012). */
+  item_search: ItemSearchTable;
+}
+
+export interface ItemSearchTable {
+  item_id: number;
+  vector: string;
 }
 
 export type Side = 'sales' | 'marketing' | 'other';

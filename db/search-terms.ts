@@ -75,13 +75,37 @@ export function searchTerms(text: string, max: number = MAX_SEARCH_TERMS): strin
 }
 
 export type TermsMode = 'all' | 'any';
+/**
+ * `prefix`: each term as a prefix (`customer` finds `customers`, `customer's`): what a person searching
+ * expects. `words`: each term as the whole words whose stem it is (`customer`, `customers`): the same
+ * stems, found through the index without reading every word that merely starts alike.
+ */
+export type TermForms = 'prefix' | 'words';
 
-/** An FTS5 MATCH expression: each term a quoted prefix (`"offline"*`), all of them (AND) or any (OR). */
-export function fts5Query(terms: readonly string[], mode: TermsMode): string {
-  return terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(mode === 'all' ? ' AND ' : ' OR ');
+/** The words whose stem is `term` (see `stem`): itself and, when long enough to have lost one, its plural. */
+export function wordsOfStem(term: string): string[] {
+  const plural = `${term}s`;
+  return stem(plural) === term ? [term, plural] : [term];
 }
 
-/** A tsquery for `to_tsquery('simple', …)`: each term a quoted prefix (`'offline':*`), joined by & or |. */
-export function tsQuery(terms: readonly string[], mode: TermsMode): string {
-  return terms.map((t) => `'${t.replace(/['\\]/g, '')}':*`).join(mode === 'all' ? ' & ' : ' | ');
+/** An FTS5 MATCH expression: each term a quoted prefix (`"offline"*`) or its words, all of them (AND) or any (OR). */
+export function fts5Query(terms: readonly string[], mode: TermsMode, forms: TermForms = 'prefix'): string {
+  const one = (t: string) => {
+    const safe = t.replace(/"/g, '');
+    if (forms === 'prefix') return `"${safe}"*`;
+    const each = wordsOfStem(safe).map((w) => `"${w}"`);
+    return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+  };
+  return terms.map(one).join(mode === 'all' ? ' AND ' : ' OR ');
+}
+
+/** A tsquery for `to_tsquery('simple', …)`: each term a quoted prefix (`'offline':*`) or its words, joined by & or |. */
+export function tsQuery(terms: readonly string[], mode: TermsMode, forms: TermForms = 'prefix'): string {
+  const one = (t: string) => {
+    const safe = t.replace(/['\\]/g, '');
+    if (forms === 'prefix') return `'${safe}':*`;
+    const each = wordsOfStem(safe).map((w) => `'${w}'`);
+    return each.length === 1 ? each[0] : `(${each.join(' | ')})`;
+  };
+  return terms.map(one).join(mode === 'all' ? ' & ' : ' | ');
 }

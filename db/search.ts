@@ -11,20 +11,6 @@ export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'acknowledged', 'pla
 /** Every item that stands on its own (not merged into another): what a duplicate may be merged into. */
 export const STANDING_STATUSES: readonly ItemStatus[] = [...OPEN_STATUSES, 'shipped', 'declined'];
 
-/**
- * The indexed expression of migration 0007, character for character: PostgreSQL uses the index only for
- * this exact expression (test/db/search.test.ts EXPLAINs the query to keep the two together).
- */
-const ACCENTED =
-  'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſ';
-const FOLDED =
-  'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzs';
-const fold = (column: string) => `lower(translate(${column}, '${ACCENTED}', '${FOLDED}'))`;
-const others = ['product', 'customer', 'competitor', 'customer_need', 'reason'].map((c) => `coalesce(${c}, '')`).join(` || ' ' || `);
-const PG_VECTOR = sql.raw(
-  `(setweight(to_tsvector('simple', ${fold('items.text')}), 'A') || setweight(to_tsvector('simple', ${fold(others.replace(/coalesce\((\w+)/g, 'coalesce(items.$1'))}), 'B'))`,
-);
-
 /** FTS5 column weights (text, product, customer, competitor, customer need, why): the text counts most. */
 const FTS_WEIGHTS = sql.raw('10.0, 3.0, 3.0, 3.0, 5.0, 5.0');
 
@@ -44,6 +30,12 @@ export interface SearchOptions {
   /** Only items in these statuses (default: any but `merged`, whose votes and customers moved on). */
   statuses?: readonly ItemStatus[] | undefined;
   excludeId?: number | undefined;
+  /**
+   * Rank only the most recent `window` items that match, and match whole words (a term and its plural)
+   * rather than prefixes: a word that most items hold then costs the same at 100 items as at 100,000.
+   * For look-alikes, searched on every filing; a person's search ranks every match.
+   */
+  window?: number | undefined;
 }
 
 const customersCount = (eb: ExpressionBuilder<Database, 'items'>) =>
@@ -61,10 +53,40 @@ const revenueAtStake = (eb: ExpressionBuilder<Database, 'items'>) =>
     .whereRef('item_customers.team_id', '=', 'items.team_id')
     .whereRef('item_customers.item_id', '=', 'items.id')}), 0)`.as('revenue_at_stake');
 
+/** The items that match, as (id, relevance): the dialect's full-text match, the filters, the window. */
+function matchingItems(db: Db, teamId: string, terms: readonly string[], options: SearchOptions) {
+  const forms = options.window === undefined ? 'prefix' : 'words';
+  type Matches = SelectQueryBuilder<Database, 'items', { id: number; relevance: number }>;
+  let q: Matches;
+  if (dialectOf(db) === 'postgres') {
+    const query = sql`to_tsquery('simple', ${tsQuery(terms, options.mode, forms)})`;
+    // The stored vector of migration 0012, GIN-indexed: matched and ranked without reading the text.
+    q = db
+      .selectFrom('item_search')
+      .innerJoin('items', 'items.id', 'item_search.item_id')
+      .select(['items.id', sql<number>`ts_rank(item_search.vector, ${query})`.as('relevance')])
+      .where(sql<boolean>`item_search.vector @@ ${query}`) as unknown as Matches;
+  } else {
+    // bm25 is lower for better matches: turned around so that both dialects sort the same way.
+    q = db
+      .selectFrom(sql<{ rowid: number }>`items_fts`.as('items_fts'))
+      .innerJoin('items', 'items.id', 'items_fts.rowid')
+      .select(['items.id', sql<number>`-bm25(items_fts, ${FTS_WEIGHTS})`.as('relevance')])
+      .where(sql<boolean>`items_fts match ${fts5Query(terms, options.mode, forms)}`) as unknown as Matches;
+  }
+  q = q.where('items.team_id', '=', teamId);
+  q = options.statuses ? q.where('items.status', 'in', [...options.statuses]) : q.where('items.status', '!=', 'merged');
+  if (options.excludeId !== undefined) q = q.where('items.id', '!=', options.excludeId);
+  if (options.window === undefined) return q;
+  // SQLite: ordered by the full-text table's rowid, so FTS5 walks its matches newest first and stops.
+  const newestFirst = dialectOf(db) === 'postgres' ? sql`item_search.item_id` : sql`items_fts.rowid`;
+  return q.orderBy(newestFirst, 'desc').limit(options.window);
+}
+
 /**
  * The search as one query, best matches first, for terms already made safe (db/search-terms.ts): the
- * dialect's full-text match gives the candidates and their relevance, the rest is plain kysely. Exported
- * so that tests can EXPLAIN it.
+ * matches are ranked on (id, relevance) alone, and only the few kept are read in full with their votes,
+ * customers and revenue. Exported so that tests can EXPLAIN it.
  */
 export function searchQuery(
   db: Db,
@@ -72,32 +94,23 @@ export function searchQuery(
   terms: readonly string[],
   options: SearchOptions,
 ): SelectQueryBuilder<Database, 'items', SearchHit> {
-  let q: SelectQueryBuilder<Database, 'items', { relevance: number }>;
-  if (dialectOf(db) === 'postgres') {
-    const query = sql`to_tsquery('simple', ${tsQuery(terms, options.mode)})`;
-    q = db
-      .selectFrom('items')
-      .select(sql<number>`ts_rank(${PG_VECTOR}, ${query})`.as('relevance'))
-      .where(sql<boolean>`${PG_VECTOR} @@ ${query}`);
-  } else {
-    const hits = sql<{
-      rowid: number;
-      rank: number;
-    }>`(select rowid, bm25(items_fts, ${FTS_WEIGHTS}) as rank from items_fts where items_fts match ${fts5Query(terms, options.mode)})`;
-    // bm25 is lower for better matches: turned around so that both dialects sort the same way.
-    q = db
-      .selectFrom('items')
-      .innerJoin(hits.as('hits'), 'hits.rowid', 'items.id')
-      .select(sql<number>`-hits.rank`.as('relevance')) as unknown as typeof q;
-  }
-  let full = q.selectAll('items').select(voteCount).select(customersCount).select(revenueAtStake).where('items.team_id', '=', teamId);
-  full = options.statuses ? full.where('items.status', 'in', [...options.statuses]) : full.where('items.status', '!=', 'merged');
-  if (options.excludeId !== undefined) full = full.where('items.id', '!=', options.excludeId);
-  return full.orderBy('relevance', 'desc').orderBy('items.id', 'desc').limit(options.limit) as SelectQueryBuilder<
-    Database,
-    'items',
-    SearchHit
-  >;
+  const ranked = db
+    .selectFrom(matchingItems(db, teamId, terms, options).as('matches'))
+    .select(['matches.id', 'matches.relevance'])
+    .orderBy('matches.relevance', 'desc')
+    .orderBy('matches.id', 'desc')
+    .limit(options.limit);
+  const withCounts = (eb: ExpressionBuilder<any, any>) => eb as unknown as ExpressionBuilder<Database, 'items'>;
+  return db
+    .selectFrom(ranked.as('top'))
+    .innerJoin('items', 'items.id', 'top.id')
+    .selectAll('items')
+    .select('top.relevance')
+    .select((eb) => voteCount(withCounts(eb)))
+    .select((eb) => customersCount(withCounts(eb)))
+    .select((eb) => revenueAtStake(withCounts(eb)))
+    .orderBy('top.relevance', 'desc')
+    .orderBy('items.id', 'desc') as unknown as SelectQueryBuilder<Database, 'items', SearchHit>;
 }
 
 type Counted = Omit<SearchHit, 'votes' | 'customers'> & { votes: number | null; customers: number | null };
@@ -134,6 +147,9 @@ export async function findItems(
   return { terms, mode: 'any', hits: await searchItems(db, teamId, terms, { mode: 'any', limit }) };
 }
 
+/** Look-alikes are looked for among the most recent items that share a word with the new one. */
+export const SIMILAR_WINDOW = 200;
+
 /**
  * Open items of the workspace sharing words with `text`, best matches first: the candidates for "this was
  * already raised" (src/domain/similar.ts judges which are close enough).
@@ -148,6 +164,7 @@ export async function similarOpenItems(
   return searchItems(db, teamId, significantTerms(text), {
     mode: 'any',
     limit,
+    window: SIMILAR_WINDOW,
     statuses: options.statuses ?? OPEN_STATUSES,
     excludeId: options.excludeId,
   });

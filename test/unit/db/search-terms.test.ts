@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, fts5Query, searchTerms, significantTerms, stem, tsQuery, words } from '../../../db/search-terms.js';
+import { foldText, fts5Query, searchTerms, significantTerms, stem, tsQuery, words, wordsOfStem } from '../../../db/search-terms.js';
 
 describe('words and terms', () => {
   it('folds case and accents as both databases index them', () => {
@@ -31,6 +31,17 @@ describe('words and terms', () => {
     expect(significantTerms('Les clients veulent un mode hors-ligne pour les écoles')).toEqual(['client', 'mode', 'hor', 'ligne', 'ecole']);
     expect(significantTerms('a b c')).toEqual([]);
     expect(significantTerms('one two three four five', 3)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('a stem stands for exactly the words that stem to it: itself and its plural', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,12}$/), (word) => {
+        expect(wordsOfStem(stem(word))).toContain(word);
+        for (const w of wordsOfStem(stem(word))) if (w !== word) expect(stem(w)).toBe(stem(word));
+      }),
+    );
+    expect(fts5Query(['customer', 'ai'], 'any', 'words')).toBe('("customer" OR "customers") OR "ai"');
+    expect(tsQuery(['customer', 'ai'], 'all', 'words')).toBe("('customer' | 'customers') & 'ai'");
   });
 
   it('a search of common words only still searches them', () => {
