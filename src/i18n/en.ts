@@ -138,6 +138,10 @@ export const en = {
       `Thanks! Your feedback is on the board: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     flag: (link: string) => `Thanks for flagging it: <${link}|see the card>. Marketing will see it, and you'll hear what becomes of it.`,
     feedbackNoLink: 'Thanks! Your feedback is on the board.',
+    feedbackGoingUp: (channel: string) =>
+      `Thanks! Your feedback is filed: its card goes up in ${channel} now. Marketing will see it, and you'll hear what becomes of it.`,
+    flagGoingUp: (channel: string) =>
+      `Thanks for flagging it: its card goes up in ${channel} now. Marketing will see it, and you'll hear what becomes of it.`,
     flagNoLink: 'Thanks for flagging it: the card is on the board.',
     sideTip: 'Which side are you on? The weekly digest counts by side: one click, and Terrain remembers.',
   },

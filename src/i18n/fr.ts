@@ -132,6 +132,10 @@ export const fr: Messages = {
       `Merci ! Votre retour est au tableau : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
     flag: (link) => `Merci pour ce signalement : <${link}|voir la carte>. Le marketing le verra, et vous saurez ce qu’il devient.`,
     feedbackNoLink: 'Merci ! Votre retour est au tableau.',
+    feedbackGoingUp: (channel) =>
+      `Merci ! Votre retour est enregistré : sa carte arrive dans ${channel}. Le marketing le verra, et vous saurez ce qu’il devient.`,
+    flagGoingUp: (channel) =>
+      `Merci pour ce signalement : sa carte arrive dans ${channel}. Le marketing le verra, et vous saurez ce qu’il devient.`,
     flagNoLink: 'Merci pour ce signalement : la carte est au tableau.',
     sideTip: 'De quel côté êtes-vous ? Le bilan hebdomadaire compte par équipe : un clic, et Terrain s’en souvient.',
   },

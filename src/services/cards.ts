@@ -3,11 +3,11 @@ import type { Transaction } from 'kysely';
 import { createItem, getItem, listItemsWithCardState, markCardBlocked, markCardPosted } from '../../db/items.js';
 import { getMember } from '../../db/members.js';
 import { enqueue, retry } from '../../db/outbox.js';
-import type { Database, Item } from '../../db/schema.js';
+import type { Database, Item, Side } from '../../db/schema.js';
 import { buildItemCard } from '../blocks/card.js';
+import { buildFiled } from '../blocks/filed.js';
 import type { MessageContent } from '../blocks/kit.js';
-import { notice, noticeWithText } from '../blocks/messages.js';
-import { withSideQuestion } from '../blocks/sides.js';
+import { noticeWithText } from '../blocks/messages.js';
 import type { Deps } from '../deps.js';
 import type { ValidItem } from '../domain/items.js';
 import { mentionChannel } from '../domain/slack-ids.js';
@@ -42,6 +42,10 @@ export interface FilingRequest {
   clientKey?: string | null | undefined;
   /** Hold the card back this long: the filer was shown similar items and may vote for one instead. */
   cardDelayMs?: number | undefined;
+  /** The filer's side, when the caller has just read it (else it is read here). */
+  authorSide?: Side | null | undefined;
+  /** The filer was told in the acknowledgement: no confirmation follows the card (unless it had to wait for a channel). */
+  confirmedInAck?: boolean | undefined;
   /** More to queue with a new item, in its transaction (the similar items shown to the filer). */
   alsoQueue?: ((trx: Transaction<Database>, item: Item) => Promise<void>) | undefined;
 }
@@ -51,7 +55,7 @@ export interface FilingRequest {
  * database is touched: well under a millisecond. The caller kicks the outbox once it has acknowledged.
  */
 export async function storeItem(deps: Pick<Deps, 'db' | 'clock'>, req: FilingRequest): Promise<{ item: Item; created: boolean }> {
-  const member = await getMember(deps.db, req.teamId, req.userId);
+  const authorSide = req.authorSide !== undefined ? req.authorSide : ((await getMember(deps.db, req.teamId, req.userId))?.side ?? null);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const stored = await createItem(
@@ -60,7 +64,7 @@ export async function storeItem(deps: Pick<Deps, 'db' | 'clock'>, req: FilingReq
         team_id: req.teamId,
         ...req.values,
         author_id: req.userId,
-        author_side: member?.side ?? null,
+        author_side: authorSide,
         source_channel_id: req.source?.channelId ?? null,
         source_ts: req.source?.ts ?? null,
         source_permalink: req.source?.permalink ?? null,
@@ -76,7 +80,13 @@ export async function storeItem(deps: Pick<Deps, 'db' | 'clock'>, req: FilingReq
       const notBefore = req.cardDelayMs ? new Date(now.getTime() + req.cardDelayMs) : undefined;
       await enqueue(
         trx,
-        { teamId: req.teamId, key: cardKey(stored.item.id), kind: CARD_KIND, payload: { itemId: stored.item.id }, notBefore },
+        {
+          teamId: req.teamId,
+          key: cardKey(stored.item.id),
+          kind: CARD_KIND,
+          payload: req.confirmedInAck ? { itemId: stored.item.id, confirmed: true } : { itemId: stored.item.id },
+          notBefore,
+        },
         now,
       );
       await req.alsoQueue?.(trx, stored.item);
@@ -158,6 +168,8 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
           if ((await getItem(trx, item.team_id, item.id))?.status === 'merged') {
             await enqueueCardUpdate(trx, { teamId: item.team_id, itemId: item.id, because: 'posted-after-merge' }, now);
           }
+          // Told in the acknowledgement already; a card that had to wait for a channel is news again.
+          if (payload.confirmed === true && !dm) return;
           await enqueue(
             trx,
             {
@@ -247,14 +259,11 @@ export function itemConfirmHandler(deps: ServiceDeps): OutboxHandler {
     async send({ message, payload, client }) {
       const item = await itemOf(deps, message.team_id, payload);
       const locale = isLocale(item.locale) ? item.locale : await userLocale(deps, client, item.team_id, item.author_id);
-      const t = messages(locale);
-      const flag = item.kind === 'flag';
       const link = await permalink(deps, client, String(payload.channel), String(payload.ts));
-      const text = link ? (flag ? t.filed.flag(link) : t.filed.feedback(link)) : flag ? t.filed.flagNoLink : t.filed.feedbackNoLink;
-      // The digest counts by side: someone who has not said theirs (by now) is asked, with one-click buttons.
-      const sideUnknown = item.author_side === null && !(await getMember(deps.db, item.team_id, item.author_id))?.side;
+      // Someone who has not said their side (by now) is asked.
+      const askSide = item.author_side === null && !(await getMember(deps.db, item.team_id, item.author_id))?.side;
       const target = { userId: item.author_id, responseUrl: payload.dm === true ? null : item.reply_to };
-      await tellUser(deps, client, target, sideUnknown ? withSideQuestion(notice(text), t) : notice(text), { waitOutRateLimits: false });
+      await tellUser(deps, client, target, buildFiled(messages(locale), { kind: item.kind, link, askSide }), { waitOutRateLimits: false });
       return {};
     },
   };

@@ -11,9 +11,10 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
 
   const items = () => e2e.db.db.selectFrom('items').selectAll().orderBy('id').execute();
 
-  it('/feedback with text stores the item before acknowledging, posts its card and tells the submitter with a link', async () => {
+  it('/feedback with text stores the item before acknowledging, thanks the submitter in the acknowledgement and posts its card, the one call to Slack', async () => {
     await e2e.start();
     const responseUrl = e2e.fake.responseUrl('r1');
+    const callsBefore = e2e.fake.calls.length;
     const res = await sendCommand(
       e2e.app.url,
       { command: '/feedback', text: 'Customers in retail want offline mode', response_url: responseUrl },
@@ -30,15 +31,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
       author_id: 'U0SALES1',
       status: 'new',
     });
-
-    const post = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
-    expect(JSON.stringify(post.args.blocks)).toContain('Customers in retail want offline mode');
-    expect(post.args.metadata).toMatchObject({ event_type: 'terrain_item_card', event_payload: { item_id: stored[0]!.id } });
-    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'r1');
-    expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toContain('https://acme.slack.com/archives/C0TERRAIN/p');
+    // The thanks rides on the acknowledgement: private, naming the channel the card goes up in.
+    expect(res.json.response_type).toBe('ephemeral');
+    expect(res.json.text).toContain(`its card goes up in <#${CHANNEL}>`);
     // The digest counts by side: a submitter who has not said theirs is asked, with one-click buttons.
-    const sideButtons = (reply.args.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>)
+    const sideButtons = (res.json.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements ?? []);
     expect(sideButtons.map((e) => [e.action_id, e.value])).toEqual([
@@ -46,6 +43,10 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
       ['set_side_marketing', 'marketing'],
       ['set_side_other', 'other'],
     ]);
+
+    const post = await e2e.fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+    expect(JSON.stringify(post.args.blocks)).toContain('Customers in retail want offline mode');
+    expect(post.args.metadata).toMatchObject({ event_type: 'terrain_item_card', event_payload: { item_id: stored[0]!.id } });
     await e2e.app.drain();
     const [after] = await items();
     expect(after).toMatchObject({
@@ -53,6 +54,9 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
       card_channel_id: CHANNEL,
       card_ts: post.response && (post.response as { ts: string }).ts,
     });
+    // Nothing more follows the card: no second confirmation, no permalink lookup (users.info: a first-time filer's language).
+    const since = e2e.fake.calls.slice(callsBefore).map((c) => c.method);
+    expect(since.filter((m) => m !== 'users.info')).toEqual(['chat.postMessage']);
   });
 
   it('/feedback with a category prefix files that category', async () => {
@@ -70,7 +74,7 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
 
   it('/flag files a flag whose card has its own look', async () => {
     await e2e.start();
-    await sendCommand(
+    const res = await sendCommand(
       e2e.app.url,
       { command: '/flag', text: 'The pricing page hides the annual plan', response_url: e2e.fake.responseUrl('f') },
       opts,
@@ -82,8 +86,7 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
     expect(header.type).toBe('header');
     // What is flagged comes first, after the flag.
     expect(header.text.text).toBe(':triangular_flag_on_post: The pricing page hides the annual plan · misses what customers need');
-    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'f');
-    expect(reply.args.text).toContain('flagging');
+    expect(res.json.text).toContain('Thanks for flagging it');
   });
 
   it('user text cannot ping @channel, @here, a user group or disguise a link', async () => {
@@ -192,7 +195,7 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
       { command: '/feedback', text: 'Rate limited but not lost', response_url: e2e.fake.responseUrl('rl') },
       opts,
     );
-    await e2e.fake.waitFor('response_url', (c) => c.args._id === 'rl', 8000);
+    await e2e.fake.waitFor('chat.postMessage', (c) => c.status === 200, 8000);
     const posts = e2e.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(2);
     expect(posts[0]!.rateLimited).toBe(true);
@@ -205,13 +208,13 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   it('answers in French to a user whose Slack locale is French', async () => {
     await e2e.start();
     e2e.fake.setUser('U0FR', { locale: 'fr-FR' });
-    await sendCommand(
+    const res = await sendCommand(
       e2e.app.url,
       { command: '/feedback', text: 'Les clients veulent un mode hors ligne', user_id: 'U0FR', response_url: e2e.fake.responseUrl('fr') },
       opts,
     );
-    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'fr');
-    expect(reply.args.text).toContain('Merci');
+    expect(res.json.text).toContain('Merci');
+    expect(res.json.text).toContain(`sa carte arrive dans <#${CHANNEL}>`);
     const info = e2e.fake.callsTo('users.info')[0];
     expect(String(info?.args.include_locale)).toBe('true');
   });
@@ -219,12 +222,11 @@ describeDb(`filing feedback and flags (${dialect})`, () => {
   it('uses TERRAIN_LOCALE when the Slack locale is not one Terrain speaks', async () => {
     await e2e.start({ TERRAIN_LOCALE: 'fr' });
     e2e.fake.setUser('U0DE', { locale: 'de-DE' });
-    await sendCommand(
+    const res = await sendCommand(
       e2e.app.url,
       { command: '/flag', text: 'Die Kampagne verfehlt das Ziel', user_id: 'U0DE', response_url: e2e.fake.responseUrl('de') },
       opts,
     );
-    const reply = await e2e.fake.waitFor('response_url', (c) => c.args._id === 'de');
-    expect(reply.args.text).toContain('Merci');
+    expect(res.json.text).toContain('Merci pour ce signalement');
   });
 });

@@ -446,11 +446,12 @@ describeDb(`the Home tab as a dashboard (${dialect})`, () => {
   });
 
   describe('the filing confirmation', () => {
-    const file = async (app: TestApp, userId: string, text: string, id: string): Promise<SlackCall> => {
-      await sendCommand(app.url, { command: '/feedback', text, user_id: userId, response_url: fake.responseUrl(id) }, opts);
-      const reply = await fake.waitFor('response_url', (c) => c.args._id === id);
+    /** Files quick text; the confirmation is what the acknowledgement carries. */
+    const file = async (app: TestApp, userId: string, text: string, id: string): Promise<{ args: { text: string; blocks: Block[] } }> => {
+      const res = await sendCommand(app.url, { command: '/feedback', text, user_id: userId, response_url: fake.responseUrl(id) }, opts);
+      expect(res.json.response_type).toBe('ephemeral');
       await app.drain();
-      return reply;
+      return { args: res.json };
     };
 
     it('asks someone whose side is unknown with one-click buttons; a click stores it and answers privately with a way to change it', async () => {

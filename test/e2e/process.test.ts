@@ -40,7 +40,8 @@ describeDb(`the bot process (${dialect})`, () => {
       { secret: SIGNING_SECRET },
     );
     expect(res.status).toBe(200);
-    await fake.waitFor('response_url', (c) => c.args._id === 'p');
+    expect(res.json.text).toContain('its card goes up');
+    await fake.waitFor('chat.postMessage', (c) => c.args.metadata?.event_type === 'terrain_item_card');
     // The workspace is recorded at start, so the digest knows since when Terrain runs there.
     expect(await db.db.selectFrom('workspaces').select('team_id').execute()).toEqual([{ team_id: 'T0001' }]);
 

@@ -97,10 +97,11 @@ describeDb(`similar items before a card is posted (${dialect})`, () => {
     expect(responses('second').map((c) => c.args.text)).toEqual([expect.stringContaining('see the card')]);
   });
 
-  it('an item like nothing open is posted at once, with an empty acknowledgement', async () => {
+  it('an item like nothing open is posted at once, its filer thanked in the acknowledgement', async () => {
     await original();
     const res = await file('Pricing page hides the annual plan', 'U0SALES2', 'other');
-    expect(res.text).toBe('');
+    expect(res.json.text).toContain('its card goes up');
+    expect(JSON.stringify(res.json.blocks)).not.toContain(ACTIONS.voteInstead);
     await e2e.app.drain();
     const other = (await items()).at(-1)!;
     expect(cardOf(e2e.fake, CHANNEL, other.id)).toBeDefined();

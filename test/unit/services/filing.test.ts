@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickItem } from '../../../commands/item-command.js';
+import { quickItem } from '../../../src/services/filing.js';
 
 const EMPTY = { product: null, customer: null, revenue: null, urgency: null, competitor: null, customer_need: null, reason: null };
 
