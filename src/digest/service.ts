@@ -21,7 +21,6 @@ export const DIGEST_METADATA = 'terrain_digest';
 export const DIGEST_LEASE_MS = 15 * 60 * 1000;
 /** A digest missed while the bot was down is caught up only within a week of its fire time. */
 export const CATCH_UP_MS = 7 * 86_400_000;
-const WEEK_MS = 7 * 86_400_000;
 
 export interface DigestSettings {
   teamId: string;
@@ -60,7 +59,7 @@ export interface ComposeOptions {
 export function readPeriodRows(db: Deps['db'], teamId: string, period: Period): Promise<DigestRows> {
   return readDigestRows(db, teamId, period, {
     waitingDays: WAITING_DAYS,
-    trendStart: new Date(period.end.getTime() - TREND_WEEKS * WEEK_MS),
+    trendWeeks: TREND_WEEKS,
     waitingLimit: 60,
   });
 }
