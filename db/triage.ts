@@ -112,7 +112,7 @@ export async function responseTimes(
   return { waitsMs, waiting: waiting.items, waitingCount: waiting.total };
 }
 
-/** The items first answered in a period (index `items_answer`, read alone). */
+/** The items first answered in a period (index `items_first_response`, read alone). */
 export const answeredQuery = (db: Db, teamId: string, period: { start: Date; end: Date }) =>
   db
     .selectFrom('items')
