@@ -73,7 +73,7 @@ try {
   t0 = performance.now();
   const rows = await readDigestRows(db, 'T0001', period, {
     waitingDays: 7,
-    trendStart: new Date(period.end.getTime() - 56 * 86_400_000),
+    trendWeeks: 8,
     waitingLimit: 60,
   });
   const read = performance.now() - t0;

@@ -111,23 +111,15 @@ const isEmpty = (filter: SupportFilter) => filter.ids?.length === 0 || filter.st
  */
 export async function listItemsWithSupport(db: Db, teamId: string | undefined, filter: SupportFilter = {}): Promise<ItemWithSupport[]> {
   if (isEmpty(filter) || filter.limit === 0) return [];
-  let q = whereFilter(db.selectFrom('items').selectAll('items').select(voteCount), teamId, filter);
-  if (filter.order === 'newest') q = q.orderBy('items.id', 'desc');
-  else if (filter.order === 'filed') q = q.orderBy('items.created_at').orderBy('items.id');
-  else q = q.orderBy('items.id');
-  if (filter.limit !== undefined) q = q.limit(filter.limit);
-  const items = numericVotes(await q.execute());
+  const items = numericVotes(await itemsWithVotesQuery(db, teamId, filter).execute());
   const byItem = new Map<number, CustomerRef[]>();
   // In slices: a parameter list stays well under both databases' limits.
   for (let i = 0; i < items.length; i += 500) {
-    const ids = items.slice(i, i + 500).map((item) => item.id);
-    const rows = await db
-      .selectFrom('item_customers')
-      .select(['item_id', 'account_key', 'account', 'revenue', 'added_by'])
-      .where('item_id', 'in', ids)
-      .orderBy('created_at')
-      .orderBy('account_key')
-      .execute();
+    const rows = await customersQuery(
+      db,
+      teamId,
+      items.slice(i, i + 500).map((item) => item.id),
+    ).execute();
     for (const row of rows) {
       const list = byItem.get(row.item_id) ?? [];
       list.push(row);
@@ -137,9 +129,32 @@ export async function listItemsWithSupport(db: Db, teamId: string | undefined, f
   return items.map((item) => ({ ...item, customers: byItem.get(item.id) ?? [] }));
 }
 
+/** The items a filter selects with their vote counts, in its order (see test/db/query-plans.test.ts). */
+export const itemsWithVotesQuery = (db: Db, teamId: string | undefined, filter: SupportFilter) => {
+  let q = whereFilter(db.selectFrom('items').selectAll('items').select(voteCount), teamId, filter);
+  if (filter.order === 'newest') q = q.orderBy('items.id', 'desc');
+  else if (filter.order === 'filed') q = q.orderBy('items.created_at').orderBy('items.id');
+  else q = q.orderBy('items.id');
+  if (filter.limit !== undefined) q = q.limit(filter.limit);
+  return q;
+};
+
+/**
+ * The customer rows of some items. With the workspace named, its primary key (team, item, account) finds
+ * them; without it (an export of every workspace), they are read in full.
+ */
+export const customersQuery = (db: Db, teamId: string | undefined, ids: number[]) => {
+  let q = db.selectFrom('item_customers').select(['item_id', 'account_key', 'account', 'revenue', 'added_by']).where('item_id', 'in', ids);
+  if (teamId !== undefined) q = q.where('team_id', '=', teamId);
+  return q.orderBy('created_at').orderBy('account_key');
+};
+
 /** How many items a filter selects (its `order` and `limit` aside). */
 export async function countItems(db: Db, teamId: string | undefined, filter: SupportFilter): Promise<number> {
   if (isEmpty(filter)) return 0;
-  const row = await whereFilter(db.selectFrom('items'), teamId, filter).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await countItemsQuery(db, teamId, filter).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export const countItemsQuery = (db: Db, teamId: string | undefined, filter: SupportFilter) =>
+  whereFilter(db.selectFrom('items'), teamId, filter).select(sql<number>`count(*)`.as('n'));

@@ -104,16 +104,19 @@ export async function responseTimes(
   period: { start: Date; end: Date },
   options: { waitingLimit?: number } = {},
 ): Promise<ResponseTimes> {
-  const answered = await db
-    .selectFrom('items')
-    .select(['created_at', 'first_response_at'])
-    .where('team_id', '=', teamId)
-    .where('first_response_at', '>', period.start.toISOString())
-    .where('first_response_at', '<=', period.end.toISOString())
-    .execute();
+  const answered = await answeredQuery(db, teamId, period).execute();
   const waitsMs = answered
     .map((r) => Math.max(0, Date.parse(r.first_response_at ?? r.created_at) - Date.parse(r.created_at)))
     .sort((a, b) => a - b);
   const waiting = await listWaitingForAnswer(db, teamId, { filedBy: period.end, limit: options.waitingLimit ?? 50 });
   return { waitsMs, waiting: waiting.items, waitingCount: waiting.total };
 }
+
+/** The items first answered in a period (index `items_first_response`, read alone). */
+export const answeredQuery = (db: Db, teamId: string, period: { start: Date; end: Date }) =>
+  db
+    .selectFrom('items')
+    .select(['created_at', 'first_response_at'])
+    .where('team_id', '=', teamId)
+    .where('first_response_at', '>', period.start.toISOString())
+    .where('first_response_at', '<=', period.end.toISOString());

@@ -8,6 +8,7 @@ import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_dashboard.js';
 import * as m0009 from './0009_afterworks.js';
 import * as m0010 from './0010_card_lookup.js';
+import * as m0011 from './0011_digest_history.js';
 import * as m0012 from './0012_search_table.js';
 
 /** Listed by hand, not globbed, so that tsx, vitest and dist/ all see the same migrations. */
@@ -22,6 +23,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   // 0006 is not used (the triage change needed no migration of its own); migrations run in name order.
   '0009_afterworks': m0009,
   '0010_card_lookup': m0010,
+  '0011_digest_history': m0011,
   '0012_search_table': m0012,
 };
 

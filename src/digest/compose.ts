@@ -67,7 +67,6 @@ export interface DigestData {
 
 export const TREND_WEEKS = 8;
 export const WAITING_DAYS = 7;
-const WEEK = 7 * 86_400_000;
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -75,19 +74,6 @@ const BARS = '▁▂▃▄▅▆▇█';
 export function sparkline(values: readonly number[]): string {
   const max = Math.max(0, ...values);
   return values.map((v) => (max === 0 ? BARS[0] : BARS[Math.min(7, Math.round((v / max) * 7))])).join('');
-}
-
-/** New items per week over `weeks` weeks ending at `end` (the last bucket is (end - 7 days, end]). */
-export function weeklyCounts(createdAt: readonly string[], end: Date, weeks = TREND_WEEKS): number[] {
-  const counts = new Array<number>(weeks).fill(0);
-  for (const at of createdAt) {
-    const age = end.getTime() - Date.parse(at);
-    if (age < 0) continue;
-    // Bucket k (from the end) holds (end - 7(k+1) days, end - 7k days], like the periods themselves.
-    const bucket = weeks - 1 - Math.floor(age / WEEK);
-    if (bucket >= 0) counts[bucket]! += 1;
-  }
-  return counts;
 }
 
 /**
@@ -206,7 +192,7 @@ export function composeDigest(
       votes: rows.votesCast.length,
       bySide,
     },
-    trend: weeklyCounts(rows.trendCreatedAt, period.end),
+    trend: rows.trend,
     topItems: rankTopItems(rows.votedItems.map(view)),
     newFlags: filed.filter((i) => i.kind === 'flag'),
     moved,

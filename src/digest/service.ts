@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { readDigestRows } from '../../db/digest.js';
+import { type DigestRows, readDigestRows } from '../../db/digest.js';
 import { claimRun, finishRun, type RunKey, releaseRun } from '../../db/job-runs.js';
 import { getWorkspace, listWorkspaces, noteSchedule } from '../../db/workspaces.js';
 import { buildDigest, type DigestMessages } from '../blocks/digest.js';
@@ -21,7 +21,6 @@ export const DIGEST_METADATA = 'terrain_digest';
 export const DIGEST_LEASE_MS = 15 * 60 * 1000;
 /** A digest missed while the bot was down is caught up only within a week of its fire time. */
 export const CATCH_UP_MS = 7 * 86_400_000;
-const WEEK_MS = 7 * 86_400_000;
 
 export interface DigestSettings {
   teamId: string;
@@ -56,20 +55,25 @@ export interface ComposeOptions {
   preview?: boolean;
 }
 
+/** The rows a digest of the period is made of. */
+export function readPeriodRows(db: Deps['db'], teamId: string, period: Period): Promise<DigestRows> {
+  return readDigestRows(db, teamId, period, {
+    waitingDays: WAITING_DAYS,
+    trendWeeks: TREND_WEEKS,
+    waitingLimit: 60,
+  });
+}
+
 /** The digest of a period, in a language, ready to post or show. */
 export async function composeFor(
-  deps: Deps,
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>,
   client: WebClient | undefined,
   settings: DigestSettings,
   period: Period,
   options: ComposeOptions = {},
 ): Promise<DigestMessages> {
   const locale = options.locale ?? settings.locale;
-  const rows = await readDigestRows(deps.db, settings.teamId, period, {
-    waitingDays: WAITING_DAYS,
-    trendStart: new Date(period.end.getTime() - TREND_WEEKS * WEEK_MS),
-    waitingLimit: 60,
-  });
+  const rows = await readPeriodRows(deps.db, settings.teamId, period);
   const data = composeDigest(rows, period, await cardLinkBuilder(deps, client), options.labelPeriod);
   const names = await memberNames(deps, client, settings.teamId, peopleNamed(data));
   return buildDigest(data, {

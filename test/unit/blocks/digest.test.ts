@@ -515,7 +515,8 @@ describe('buildDigest with 300 items', () => {
       waiting,
       waitingCount: 300,
       responses: { waitsMs: [], waitingCount: 300 },
-      trendCreatedAt: itemsFiled.map((i) => i.created_at),
+      // Every item was filed in the period: the last week of the trend.
+      trend: [0, 0, 0, 0, 0, 0, 0, itemsFiled.length],
       sides: new Map<string, Side>([
         ['U0ALICE', 'sales'],
         ['U0BOB', 'sales'],
@@ -649,7 +650,7 @@ describe('what the digest says, read on a Monday morning', () => {
         waiting: [],
         waitingCount: 0,
         responses: { waitsMs: [], waitingCount: 3 },
-        trendCreatedAt: [],
+        trend: [0, 0, 0, 0, 0, 0, 0, 0],
         sides: new Map<string, Side>([['U0SALES', 'sales']]),
       };
       const text = body(

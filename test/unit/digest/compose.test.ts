@@ -10,19 +10,15 @@ import {
   rankTopItems,
   rankVoices,
   sparkline,
-  TREND_WEEKS,
-  weeklyCounts,
 } from '../../../src/digest/compose.js';
 import { rankScore } from '../../../src/domain/ranking.js';
 import { storedItem } from '../../support/fixtures.js';
 
 const DAY = 86_400_000;
-const WEEK = 7 * DAY;
 
 const END = new Date('2026-01-12T08:00:00.000Z');
 const START = new Date('2026-01-05T08:00:00.000Z');
 const PERIOD = { start: START, end: END };
-const isoBefore = (end: Date, ms: number) => new Date(end.getTime() - ms).toISOString();
 
 type Row = ItemWithSupport;
 
@@ -46,7 +42,7 @@ function rows(over: Partial<DigestRows> = {}): DigestRows {
     waiting: [],
     waitingCount: 0,
     responses: { waitsMs: [], waitingCount: 0 },
-    trendCreatedAt: [],
+    trend: [0, 0, 0, 0, 0, 0, 0, 0],
     sides: new Map<string, Side>(),
     ...over,
   };
@@ -111,53 +107,6 @@ describe('sparkline', () => {
 
   it('draws equal values as full bars', () => {
     expect(sparkline([2, 2, 2])).toBe('███');
-  });
-});
-
-describe('weeklyCounts', () => {
-  it('has eight buckets by default, oldest first', () => {
-    expect(TREND_WEEKS).toBe(8);
-    expect(weeklyCounts([], END)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
-  });
-
-  it('puts an item created exactly at the end in the last bucket', () => {
-    expect(weeklyCounts([END.toISOString()], END)).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
-  });
-
-  it('puts an item created just after the previous week ended in the last bucket', () => {
-    expect(weeklyCounts([isoBefore(END, WEEK - 1)], END)).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
-  });
-
-  it('puts an item created exactly 7 days before the end in the previous bucket: the last one is (end - 7 days, end]', () => {
-    expect(weeklyCounts([isoBefore(END, WEEK)], END)).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
-  });
-
-  it('keeps every bucket half-open the same way, (end - 7(k+1) days, end - 7k days]', () => {
-    expect(weeklyCounts([isoBefore(END, 2 * WEEK)], END)).toEqual([0, 0, 0, 0, 0, 1, 0, 0]);
-    expect(weeklyCounts([isoBefore(END, 2 * WEEK - 1)], END)).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
-    expect(weeklyCounts([isoBefore(END, 8 * WEEK - 1)], END)).toEqual([1, 0, 0, 0, 0, 0, 0, 0]);
-  });
-
-  it('counts the items of each week', () => {
-    const createdAt = [
-      isoBefore(END, 1 * DAY),
-      isoBefore(END, 2 * DAY),
-      isoBefore(END, 3 * DAY),
-      isoBefore(END, 8 * DAY),
-      isoBefore(END, 50 * DAY),
-      isoBefore(END, 55 * DAY),
-    ];
-    expect(weeklyCounts(createdAt, END)).toEqual([2, 0, 0, 0, 0, 0, 1, 3]);
-  });
-
-  it('leaves out items after the end and before the first bucket', () => {
-    expect(weeklyCounts([new Date(END.getTime() + 1).toISOString(), isoBefore(END, 8 * WEEK + DAY)], END)).toEqual([
-      0, 0, 0, 0, 0, 0, 0, 0,
-    ]);
-  });
-
-  it('takes another number of weeks', () => {
-    expect(weeklyCounts([isoBefore(END, DAY), isoBefore(END, 2 * WEEK + DAY)], END, 3)).toEqual([1, 0, 1]);
   });
 });
 
@@ -473,20 +422,14 @@ describe('composeDigest', () => {
     ]);
   });
 
-  it('draws the trend from the trend rows, ending at the period end', () => {
-    const data = composeDigest(
-      rows({ trendCreatedAt: [isoBefore(END, DAY), isoBefore(END, 2 * DAY), isoBefore(END, WEEK + DAY)] }),
-      PERIOD,
-      linkFor,
-    );
+  it('shows the weekly counts the rows give, oldest week first (the database counts them: test/db/digest.test.ts)', () => {
+    const data = composeDigest(rows({ trend: [0, 0, 0, 0, 0, 0, 1, 2] }), PERIOD, linkFor);
     expect(data.trend).toEqual([0, 0, 0, 0, 0, 0, 1, 2]);
   });
 
   it('is quiet with no items, no votes and no changes, even with items waiting', () => {
     expect(composeDigest(rows(), PERIOD, linkFor).quiet).toBe(true);
-    expect(
-      composeDigest(rows({ waiting: [item(1)], waitingCount: 1, trendCreatedAt: [isoBefore(END, 3 * WEEK)] }), PERIOD, linkFor).quiet,
-    ).toBe(true);
+    expect(composeDigest(rows({ waiting: [item(1)], waitingCount: 1, trend: [0, 0, 0, 0, 1, 0, 0, 0] }), PERIOD, linkFor).quiet).toBe(true);
   });
 
   it('is not quiet with one item, one vote or one change', () => {
