@@ -5,6 +5,7 @@ import { checkDatabase } from '../db/connection.js';
 import type { Deps } from './deps.js';
 import { classifyFailure, reportAndRethrow } from './errors.js';
 import { register } from './listeners/index.js';
+import { ListenerTable } from './listeners/router.js';
 import { toBoltLogger } from './logger.js';
 import type { DispatchPolicy } from './receivers/dispatch.js';
 import type { HealthCheck } from './receivers/health.js';
@@ -76,10 +77,15 @@ export function createApp(deps: Deps): TerrainApp {
     },
     // app.error gets the request too, to log who and what failed.
     extendedErrorHandler: true,
+    // Terrain keeps no per-conversation state in Bolt; its default store costs every request a lookup
+    // (and an Error built for each miss).
+    convoStore: false,
   });
   client = app.client;
   app.error(reportAndRethrow(deps.logger));
-  register(app, deps);
+  const listeners = new ListenerTable();
+  register(listeners, deps);
+  listeners.attach(app);
 
   return {
     app,

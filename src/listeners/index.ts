@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { register as registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
 import { ACTIONS, SETTINGS_FIELDS, SHORTCUTS, VIEWS } from '../ids.js';
@@ -20,6 +19,7 @@ import { memberJoinedChannel } from './events/member-joined-channel.js';
 import { reactionAdded } from './events/reaction-added.js';
 import { reactionRemoved } from './events/reaction-removed.js';
 import { usergroupOptions } from './options/usergroup-options.js';
+import type { ListenerTarget } from './router.js';
 import { sendToTerrain } from './shortcuts/send-to-terrain.js';
 import { afterworkEdited, afterworkSubmitted } from './views/afterwork-submitted.js';
 import { customerSubmitted } from './views/customer-submitted.js';
@@ -28,8 +28,11 @@ import { mergeSubmitted } from './views/merge-submitted.js';
 import { settingsSubmitted } from './views/settings-submitted.js';
 import { statusSubmitted } from './views/status-submitted.js';
 
-/** Every listener Terrain has, registered in one place (the manifest test reads this too). */
-export function register(app: App, deps: Deps): void {
+/**
+ * Every listener Terrain has, registered in one place (the manifest test reads this too). The target is
+ * a ListenerTable (src/listeners/router.ts), which hands them to Bolt as one listener per kind.
+ */
+export function register(app: ListenerTarget, deps: Deps): void {
   registerCommands(app, deps);
   app.event('reaction_added', reactionAdded(deps));
   app.event('reaction_removed', reactionRemoved(deps));
