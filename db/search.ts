@@ -54,7 +54,7 @@ const revenueAtStake = (eb: ExpressionBuilder<Database, 'items'>) =>
     .whereRef('item_customers.item_id', '=', 'items.id')}), 0)`.as('revenue_at_stake');
 
 /** The items that match, as (id, relevance): the dialect's full-text match, the filters, the window. */
-function matchingItems(db: Db, teamId: string, terms: readonly string[], options: SearchOptions) {
+function matchingItems(db: Db, teamId: string, terms: readonly string[], options: SearchOptions, rank = true) {
   const forms = options.window === undefined ? 'prefix' : 'words';
   type Matches = SelectQueryBuilder<Database, 'items', { id: number; relevance: number }>;
   let q: Matches;
@@ -64,14 +64,14 @@ function matchingItems(db: Db, teamId: string, terms: readonly string[], options
     q = db
       .selectFrom('item_search')
       .innerJoin('items', 'items.id', 'item_search.item_id')
-      .select(['items.id', sql<number>`ts_rank(item_search.vector, ${query})`.as('relevance')])
+      .select(['items.id', (rank ? sql<number>`ts_rank(item_search.vector, ${query})` : sql<number>`0`).as('relevance')])
       .where(sql<boolean>`item_search.vector @@ ${query}`) as unknown as Matches;
   } else {
     // bm25 is lower for better matches: turned around so that both dialects sort the same way.
     q = db
       .selectFrom(sql<{ rowid: number }>`items_fts`.as('items_fts'))
       .innerJoin('items', 'items.id', 'items_fts.rowid')
-      .select(['items.id', sql<number>`-bm25(items_fts, ${FTS_WEIGHTS})`.as('relevance')])
+      .select(['items.id', (rank ? sql<number>`-bm25(items_fts, ${FTS_WEIGHTS})` : sql<number>`0`).as('relevance')])
       .where(sql<boolean>`items_fts match ${fts5Query(terms, options.mode, forms)}`) as unknown as Matches;
   }
   q = q.where('items.team_id', '=', teamId);
@@ -168,6 +168,65 @@ export async function similarOpenItems(
     statuses: options.statuses ?? OPEN_STATUSES,
     excludeId: options.excludeId,
   });
+}
+
+export type LookAlikeCandidate = Pick<Item, 'id' | 'text' | 'product' | 'customer' | 'competitor' | 'customer_need' | 'reason'>;
+
+/**
+ * What a new item may duplicate, for src/domain/similar.ts to judge: the newest SIMILAR_WINDOW open items
+ * sharing a whole word (or its plural) with it, with what they say, unranked. Ranking in the database
+ * would weigh each word against every item that holds it (bm25 reads the word's whole index entry), so a
+ * common word would cost more as history grows; judged here, a filing costs the same at any size.
+ */
+export function lookAlikeQuery(
+  db: Db,
+  teamId: string,
+  terms: readonly string[],
+  options: { statuses?: readonly ItemStatus[]; excludeId?: number | undefined } = {},
+) {
+  const matches = matchingItems(
+    db,
+    teamId,
+    terms,
+    {
+      mode: 'any',
+      limit: SIMILAR_WINDOW,
+      window: SIMILAR_WINDOW,
+      statuses: options.statuses ?? OPEN_STATUSES,
+      excludeId: options.excludeId,
+    },
+    false,
+  );
+  return db
+    .selectFrom(matches.as('matches'))
+    .innerJoin('items', 'items.id', 'matches.id')
+    .select(['items.id', 'items.text', 'items.product', 'items.customer', 'items.competitor', 'items.customer_need', 'items.reason']);
+}
+
+export async function lookAlikeCandidates(
+  db: Db,
+  teamId: string,
+  terms: readonly string[],
+  options: { statuses?: readonly ItemStatus[]; excludeId?: number | undefined } = {},
+): Promise<LookAlikeCandidate[]> {
+  if (terms.length === 0) return [];
+  return lookAlikeQuery(db, teamId, terms, options).execute();
+}
+
+/** Items with the same counts as search results (votes, customers, revenue), relevance 0. */
+export async function itemsWithCounts(db: Db, teamId: string, ids: readonly number[]): Promise<SearchHit[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('items')
+    .selectAll('items')
+    .select(voteCount)
+    .select(customersCount)
+    .select(revenueAtStake)
+    .select(sql<number>`0`.as('relevance'))
+    .where('items.team_id', '=', teamId)
+    .where('items.id', 'in', [...ids])
+    .execute();
+  return numbers(rows);
 }
 
 /** One item with the same counts as search results (votes, customers, revenue), relevance 0. */

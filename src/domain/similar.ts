@@ -20,26 +20,41 @@ const ALIKE_SHARED = 5;
  * that is (Dice's coefficient: 1 for the same words, 0 for none in common). Plurals and accents aside.
  */
 export function likeness(a: string, b: string): { shared: number; score: number } {
-  const mine = significantTerms(a, MAX_CANDIDATE_TERMS);
+  return likenessTo(significantTerms(a, MAX_CANDIDATE_TERMS), b);
+}
+
+function likenessTo(mine: readonly string[], b: string): { shared: number; score: number } {
   const theirs = new Set(significantTerms(b, MAX_CANDIDATE_TERMS));
   const shared = mine.filter((t) => theirs.has(t)).length;
   const total = mine.length + theirs.size;
   return { shared, score: total === 0 ? 0 : (2 * shared) / total };
 }
 
+const isClose = (x: { shared: number; score: number }) => x.shared > 0 && (x.score >= ALIKE_SCORE || x.shared >= ALIKE_SHARED);
+
+/**
+ * The candidates close enough to the new item to be offered instead: a word or two in common
+ * ("customers", "mode") is not enough between texts that say more. Candidates come from full-text search
+ * (any shared word), unranked; this is what judges them.
+ */
+export function closeOnes<T extends ItemWords>(newItem: string, candidates: readonly T[]): T[] {
+  const mine = significantTerms(newItem, MAX_CANDIDATE_TERMS);
+  return candidates.filter((c) => isClose(likenessTo(mine, itemWords(c))));
+}
+
 /**
  * The open items that look like the new one, most alike first (then the most voted): what "Looks like
- * this was already raised" shows. Candidates come from full-text search (any shared word); this decides
- * which are close: a word or two in common ("customers", "mode") is not enough between texts that say more.
+ * this was already raised" shows (the close ones, see `closeOnes`).
  */
 export function pickSimilar<T extends ItemWords & { id: number; votes: number }>(
   newItem: string,
   candidates: readonly T[],
   limit = 3,
 ): T[] {
+  const mine = significantTerms(newItem, MAX_CANDIDATE_TERMS);
   return candidates
-    .map((c) => ({ c, ...likeness(newItem, itemWords(c)) }))
-    .filter((x) => x.shared > 0 && (x.score >= ALIKE_SCORE || x.shared >= ALIKE_SHARED))
+    .map((c) => ({ c, ...likenessTo(mine, itemWords(c)) }))
+    .filter(isClose)
     .sort((a, b) => b.score - a.score || b.c.votes - a.c.votes || b.c.id - a.c.id)
     .slice(0, limit)
     .map((x) => x.c);

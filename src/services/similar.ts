@@ -2,12 +2,13 @@ import type { Transaction } from 'kysely';
 import { getItem } from '../../db/items.js';
 import { sendSooner } from '../../db/outbox.js';
 import type { Database, Item } from '../../db/schema.js';
-import { type SearchHit, similarOpenItems } from '../../db/search.js';
+import { itemsWithCounts, lookAlikeCandidates, type SearchHit } from '../../db/search.js';
+import { significantTerms } from '../../db/search-terms.js';
 import { notice } from '../blocks/messages.js';
 import { buildSuggestion } from '../blocks/similar.js';
 import type { Deps } from '../deps.js';
 import { cardPermalink } from '../domain/links.js';
-import { type ItemWords, itemWords, pickSimilar } from '../domain/similar.js';
+import { closeOnes, type ItemWords, itemWords, pickSimilar } from '../domain/similar.js';
 import type { Messages } from '../i18n/index.js';
 import { cardKey } from './cards.js';
 import { enqueueNotice, type PrivateTarget } from './replies.js';
@@ -20,16 +21,25 @@ import { enqueueNotice, type PrivateTarget } from './replies.js';
 export const SUGGESTION_GRACE_MS = 2 * 60_000;
 export const SUGGESTION_GRACE_MINUTES = SUGGESTION_GRACE_MS / 60_000;
 
-/** Candidates read from full-text search before the closest are picked. */
-const CANDIDATES = 20;
 /** Look-alikes shown at most. */
 export const SIMILAR_SHOWN = 3;
 
 /** Open items of the workspace that look like what is being filed, closest first (none if nothing is close). */
 export async function findSimilar(deps: Pick<Deps, 'db'>, teamId: string, values: ItemWords, excludeId?: number): Promise<SearchHit[]> {
   const words = itemWords(values);
-  const candidates = await similarOpenItems(deps.db, teamId, words, CANDIDATES, excludeId === undefined ? {} : { excludeId });
-  return pickSimilar(words, candidates, SIMILAR_SHOWN);
+  const candidates = await lookAlikeCandidates(deps.db, teamId, significantTerms(words), { excludeId });
+  const close = closeOnes(words, candidates);
+  // Usually none: their votes and customers are read only for the few shown.
+  if (close.length === 0) return [];
+  return pickSimilar(
+    words,
+    await itemsWithCounts(
+      deps.db,
+      teamId,
+      close.map((c) => c.id),
+    ),
+    SIMILAR_SHOWN,
+  );
 }
 
 /** "Looks like this was already raised", for a new item, with links built from the workspace's address. */

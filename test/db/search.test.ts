@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createItem, type NewItemInput } from '../../db/items.js';
-import { findItems, getItemWithCounts, SIMILAR_WINDOW, searchQuery, similarOpenItems } from '../../db/search.js';
+import {
+  findItems,
+  getItemWithCounts,
+  lookAlikeCandidates,
+  lookAlikeQuery,
+  SIMILAR_WINDOW,
+  searchQuery,
+  similarOpenItems,
+} from '../../db/search.js';
 import { searchTerms } from '../../db/search-terms.js';
 import { applyReaction } from '../../db/votes.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
@@ -180,19 +188,27 @@ describeDb(`full-text search (${dialect})`, () => {
     expect(similar).toHaveLength(SIMILAR_WINDOW);
     expect(ids(similar)).not.toContain(plural.id);
     expect(Math.max(...ids(similar))).toBe(newest);
+    const candidates = await lookAlikeCandidates(t.db, 'T0001', searchTerms('tablet crash'));
+    expect(ids(candidates).sort((a, b) => b - a)).toEqual(ids(similar).sort((a, b) => b - a));
+    expect(candidates[0]).toEqual({
+      id: expect.any(Number),
+      text: expect.stringMatching(/^Tablet stand number/),
+      product: null,
+      customer: null,
+      competitor: null,
+      customer_need: null,
+      reason: null,
+    });
     // With fewer newer matches, the plural and the whole word are found; "tabletop" is not "tablet".
     await t.db.deleteFrom('items').where('client_key', 'like', 'w%').execute();
     expect(ids(await similarOpenItems(t.db, 'T0001', 'tablet crash', 10))).toEqual([plural.id]);
   });
 
   it('EXPLAIN: the look-alike search walks the newest matches through the index and stops', async () => {
-    const query = searchQuery(t.db, 'T0001', searchTerms('tablet crash'), {
-      mode: 'any',
-      limit: 20,
-      statuses: ['new'],
-      window: SIMILAR_WINDOW,
-    }).compile();
+    const query = lookAlikeQuery(t.db, 'T0001', searchTerms('tablet crash'), { statuses: ['new'] }).compile();
     const plan = await planOf(t.db, query);
+    // Unranked: bm25 or ts_rank would weigh each word against every item that holds it.
+    expect(query.sql).not.toMatch(/bm25|ts_rank/);
     if (dialect === 'postgres') {
       expect(plan).toMatch(/on item_search/);
       expect(plan).not.toMatch(/Seq Scan|to_tsvector/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemWords, likeness, pickSimilar } from '../../../src/domain/similar.js';
+import { closeOnes, itemWords, likeness, pickSimilar } from '../../../src/domain/similar.js';
 
 const item = (id: number, text: string, votes = 0, extra: Partial<Record<'product' | 'customer_need', string>> = {}) => ({
   id,
@@ -34,6 +34,13 @@ describe('pickSimilar', () => {
     const picked = pickSimilar('Retail stores want an offline mode', candidates);
     // 1 shares every word of the new one; 3 says less, all of it shared; 4 shares three of six.
     expect(picked.map((c) => c.id)).toEqual([1, 3, 4]);
+  });
+
+  it('closeOnes keeps exactly the candidates pickSimilar would rank, unranked, without their votes', () => {
+    const words = 'Retail stores want an offline mode';
+    const close = closeOnes(words, candidates).map((c) => c.id);
+    expect(close.sort()).toEqual(pickSimilar(words, candidates, candidates.length).map((c) => c.id).sort());
+    expect(closeOnes('Customers want dark mode everywhere', candidates)).toEqual([]);
   });
 
   it('a single shared word is not enough between two texts that say more', () => {
