@@ -37,9 +37,9 @@ const isClose = (x: { shared: number; score: number }) => x.shared > 0 && (x.sco
  * ("customers", "mode") is not enough between texts that say more. Candidates come from full-text search
  * (any shared word), unranked; this is what judges them.
  */
-export function closeOnes<T extends ItemWords>(newItem: string, candidates: readonly T[]): T[] {
+export function closeOnes<T extends { words: string }>(newItem: string, candidates: readonly T[]): T[] {
   const mine = significantTerms(newItem, MAX_CANDIDATE_TERMS);
-  return candidates.filter((c) => isClose(likenessTo(mine, itemWords(c))));
+  return candidates.filter((c) => isClose(likenessTo(mine, c.words)));
 }
 
 /**

@@ -190,18 +190,21 @@ describeDb(`full-text search (${dialect})`, () => {
     expect(Math.max(...ids(similar))).toBe(newest);
     const candidates = await lookAlikeCandidates(t.db, 'T0001', searchTerms('tablet crash'));
     expect(ids(candidates).sort((a, b) => b - a)).toEqual(ids(similar).sort((a, b) => b - a));
-    expect(candidates[0]).toEqual({
-      id: expect.any(Number),
-      text: expect.stringMatching(/^Tablet stand number/),
-      product: null,
-      customer: null,
-      competitor: null,
-      customer_need: null,
-      reason: null,
-    });
+    expect(candidates[0]).toEqual({ id: expect.any(Number), words: expect.stringMatching(/^Tablet stand number \d+ +$/) });
     // With fewer newer matches, the plural and the whole word are found; "tabletop" is not "tablet".
     await t.db.deleteFrom('items').where('client_key', 'like', 'w%').execute();
     expect(ids(await similarOpenItems(t.db, 'T0001', 'tablet crash', 10))).toEqual([plural.id]);
+    // Every field an item says something in is read, as full-text search indexes them.
+    const said = await file({
+      text: 'Tablet',
+      product: 'Kiosk',
+      customer: 'Acme',
+      competitor: 'Rival',
+      customer_need: 'Offline',
+      reason: 'Fairs',
+    });
+    const [read] = await lookAlikeCandidates(t.db, 'T0001', searchTerms('kiosk'));
+    expect(read).toEqual({ id: said.id, words: 'Tablet Kiosk Acme Rival Offline Fairs' });
   });
 
   it('EXPLAIN: the look-alike search walks the newest matches through the index and stops', async () => {

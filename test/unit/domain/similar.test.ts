@@ -38,9 +38,14 @@ describe('pickSimilar', () => {
 
   it('closeOnes keeps exactly the candidates pickSimilar would rank, unranked, without their votes', () => {
     const words = 'Retail stores want an offline mode';
-    const close = closeOnes(words, candidates).map((c) => c.id);
-    expect(close.sort()).toEqual(pickSimilar(words, candidates, candidates.length).map((c) => c.id).sort());
-    expect(closeOnes('Customers want dark mode everywhere', candidates)).toEqual([]);
+    const asRead = candidates.map((c) => ({ id: c.id, words: itemWords(c) }));
+    const close = closeOnes(words, asRead).map((c) => c.id);
+    expect(close.sort()).toEqual(
+      pickSimilar(words, candidates, candidates.length)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(closeOnes('Customers want dark mode everywhere', asRead)).toEqual([]);
   });
 
   it('a single shared word is not enough between two texts that say more', () => {
