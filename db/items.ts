@@ -37,8 +37,15 @@ export async function findItemByCard(db: Kysely<Database>, teamId: string, chann
   return cardLookup(db, teamId, channelId, ts).executeTakeFirst();
 }
 
-export async function markCardPosted(db: Kysely<Database>, id: number, ts: string, now: Date): Promise<void> {
-  await db.updateTable('items').set({ card_ts: ts, card_state: 'posted', updated_at: now.toISOString() }).where('id', '=', id).execute();
+/** Records where the card is; returns the item's status as it now is (it may have changed meanwhile). */
+export async function markCardPosted(db: Kysely<Database>, id: number, ts: string, now: Date): Promise<ItemStatus | undefined> {
+  const row = await db
+    .updateTable('items')
+    .set({ card_ts: ts, card_state: 'posted', updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .returning('status')
+    .executeTakeFirst();
+  return row?.status;
 }
 
 /** The bot cannot post in the channel yet: the card waits until Terrain is let in (`/terrain setup`). */

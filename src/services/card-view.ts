@@ -1,13 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import { listCustomers } from '../../db/customers.js';
 import { getItem } from '../../db/items.js';
-import type { Item } from '../../db/schema.js';
+import type { Item, Workspace } from '../../db/schema.js';
 import { latestStatusChange } from '../../db/triage.js';
 import type { CardView } from '../blocks/card.js';
 import type { Deps } from '../deps.js';
 import { tallyCustomers } from '../domain/customers.js';
 import { classifyFailure } from '../outbox/failures.js';
-import { workspaceCurrency } from './currency.js';
+import { currencyOf, workspaceCurrency } from './currency.js';
 
 type ViewDeps = Pick<Deps, 'db' | 'config' | 'logger'>;
 
@@ -27,11 +27,19 @@ export async function cardPermalink(
   }
 }
 
-/** Everything a card shows, read now: its customers, the workspace's currency, its last move, its original. */
-export async function loadCardView(deps: ViewDeps, client: WebClient, item: Item): Promise<CardView> {
+/**
+ * Everything a card shows, read now: its customers, the workspace's currency, its last move, its original.
+ * `workspace`: the item's workspace when the caller has just read it (its currency is not read again).
+ */
+export async function loadCardView(
+  deps: ViewDeps,
+  client: WebClient,
+  item: Item,
+  workspace?: { row: Workspace | undefined },
+): Promise<CardView> {
   const [rows, currency, change] = await Promise.all([
     listCustomers(deps.db, item.team_id, item.id),
-    workspaceCurrency(deps, item.team_id),
+    workspace ? currencyOf(workspace.row, deps.config.locale) : workspaceCurrency(deps, item.team_id),
     latestStatusChange(deps.db, item.team_id, item.id),
   ]);
   let mergedInto: CardView['mergedInto'] = null;

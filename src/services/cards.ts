@@ -4,6 +4,7 @@ import { createItem, getItem, listItemsWithCardState, markCardBlocked, markCardP
 import { getMember } from '../../db/members.js';
 import { enqueue, retry } from '../../db/outbox.js';
 import type { Database, Item, Side } from '../../db/schema.js';
+import { getWorkspace } from '../../db/workspaces.js';
 import { buildItemCard } from '../blocks/card.js';
 import { buildFiled } from '../blocks/filed.js';
 import type { MessageContent } from '../blocks/kit.js';
@@ -123,8 +124,9 @@ async function lookForCard(deps: ServiceDeps, client: WebClient, item: Item): Pr
 
 /** The card as the item now is: its customers, currency, last move and original are read at send time. */
 async function renderCard(deps: ServiceDeps, client: WebClient, item: Item): Promise<MessageContent> {
-  const locale = await workspaceLocale(deps, item.team_id);
-  const view = await loadCardView(deps, client, item);
+  const workspace = await getWorkspace(deps.db, item.team_id);
+  const locale = isLocale(workspace?.locale) ? workspace.locale : deps.config.locale;
+  const view = await loadCardView(deps, client, item, { row: workspace });
   return buildItemCard(view, messages(locale), locale, deps.config.voteEmojis[0] ?? '+1');
 }
 
@@ -163,9 +165,8 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
         result: { channel, ts: postedTs },
         after: async (trx) => {
           const now = deps.clock.now();
-          await markCardPosted(trx, item.id, postedTs, now);
           // Merged while this card was on its way: the card goes on to say so.
-          if ((await getItem(trx, item.team_id, item.id))?.status === 'merged') {
+          if ((await markCardPosted(trx, item.id, postedTs, now)) === 'merged') {
             await enqueueCardUpdate(trx, { teamId: item.team_id, itemId: item.id, because: 'posted-after-merge' }, now);
           }
           // Told in the acknowledgement already; a card that had to wait for a channel is news again.
