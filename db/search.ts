@@ -53,7 +53,10 @@ const revenueAtStake = (eb: ExpressionBuilder<Database, 'items'>) =>
     .whereRef('item_customers.team_id', '=', 'items.team_id')
     .whereRef('item_customers.item_id', '=', 'items.id')}), 0)`.as('revenue_at_stake');
 
-/** The items that match, as (id, relevance): the dialect's full-text match, the filters, the window. */
+/**
+ * The items that match, as their id (and relevance when `rank`): the dialect's full-text match, the
+ * filters, the window. Unranked, nothing weighs the words against every item holding them.
+ */
 function matchingItems(db: Db, teamId: string, terms: readonly string[], options: SearchOptions, rank = true) {
   const forms = options.window === undefined ? 'prefix' : 'words';
   type Matches = SelectQueryBuilder<Database, 'items', { id: number; relevance: number }>;
@@ -64,15 +67,17 @@ function matchingItems(db: Db, teamId: string, terms: readonly string[], options
     q = db
       .selectFrom('item_search')
       .innerJoin('items', 'items.id', 'item_search.item_id')
-      .select(['items.id', (rank ? sql<number>`ts_rank(item_search.vector, ${query})` : sql<number>`0`).as('relevance')])
+      .select('items.id')
       .where(sql<boolean>`item_search.vector @@ ${query}`) as unknown as Matches;
+    if (rank) q = q.select(sql<number>`ts_rank(item_search.vector, ${query})`.as('relevance'));
   } else {
-    // bm25 is lower for better matches: turned around so that both dialects sort the same way.
     q = db
       .selectFrom(sql<{ rowid: number }>`items_fts`.as('items_fts'))
       .innerJoin('items', 'items.id', 'items_fts.rowid')
-      .select(['items.id', (rank ? sql<number>`-bm25(items_fts, ${FTS_WEIGHTS})` : sql<number>`0`).as('relevance')])
+      .select('items.id')
       .where(sql<boolean>`items_fts match ${fts5Query(terms, options.mode, forms)}`) as unknown as Matches;
+    // bm25 is lower for better matches: turned around so that both dialects sort the same way.
+    if (rank) q = q.select(sql<number>`-bm25(items_fts, ${FTS_WEIGHTS})`.as('relevance'));
   }
   q = q.where('items.team_id', '=', teamId);
   q = options.statuses ? q.where('items.status', 'in', [...options.statuses]) : q.where('items.status', '!=', 'merged');
@@ -148,7 +153,7 @@ export async function findItems(
 }
 
 /** Look-alikes are looked for among the most recent items that share a word with the new one. */
-export const SIMILAR_WINDOW = 100;
+export const SIMILAR_WINDOW = 50;
 const WORD_COLUMNS = ['product', 'customer', 'competitor', 'customer_need', 'reason'] as const;
 
 /**
@@ -202,15 +207,12 @@ export function lookAlikeQuery(
     },
     false,
   );
-  // One text column rather than six: reading a row costs per column, and a filing reads a hundred.
+  // One text column rather than six: reading a row costs per column, and a filing reads fifty.
   const words = sql<string>`items.text || ' ' || ${sql.join(
     WORD_COLUMNS.map((c) => sql`coalesce(${sql.ref(`items.${c}`)}, '')`),
     sql` || ' ' || `,
   )}`;
-  return db
-    .selectFrom(matches.as('matches'))
-    .innerJoin('items', 'items.id', 'matches.id')
-    .select(['items.id', words.as('words')]);
+  return matches.select(words.as('words')) as unknown as SelectQueryBuilder<Database, 'items', LookAlikeCandidate>;
 }
 
 export async function lookAlikeCandidates(
