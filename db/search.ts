@@ -84,7 +84,10 @@ function matchingItems(db: Db, teamId: string, terms: readonly string[], options
   if (options.excludeId !== undefined) q = q.where('items.id', '!=', options.excludeId);
   if (options.window === undefined) return q;
   // SQLite: ordered by the full-text table's rowid, so FTS5 walks its matches newest first and stops.
-  const newestFirst = dialectOf(db) === 'postgres' ? sql`item_search.item_id` : sql`items_fts.rowid`;
+  // PostgreSQL: by `item_id + 0`, which no index is ordered by, so the GIN index finds the matches and
+  // the newest are kept from them; ordered by item_id itself, the planner would walk every item newest
+  // first testing each one, which is as slow as history is long when few items match (the usual case).
+  const newestFirst = dialectOf(db) === 'postgres' ? sql`item_search.item_id + 0` : sql`items_fts.rowid`;
   return q.orderBy(newestFirst, 'desc').limit(options.window);
 }
 
