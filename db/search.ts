@@ -64,8 +64,24 @@ function matchingItems(db: Db, teamId: string, terms: readonly string[], options
   if (dialectOf(db) === 'postgres') {
     const query = sql`to_tsquery('simple', ${tsQuery(terms, options.mode, forms)})`;
     // The stored vector of migration 0012, GIN-indexed: matched and ranked without reading the text.
-    q = db
-      .selectFrom('item_search')
+    // With a window, the GIN index (which has no order) would find every item holding a common word
+    // before the newest could be kept (26 ms at 100k items); so the most recent RECENT_ITEMS items are
+    // walked newest first instead, each one's stored vector tested, stopping at the window: quick when
+    // matches are many, at most ~2.5 ms when they are few. OFFSET 0 keeps the planner from folding the
+    // match into that walk (without statistics, on a young table, it chose the GIN index again).
+    const vectors =
+      options.window === undefined
+        ? db.selectFrom('item_search')
+        : db.selectFrom(
+            db
+              .selectFrom('item_search')
+              .select(['item_search.item_id', 'item_search.vector'])
+              .where(sql<boolean>`item_search.item_id > (select coalesce(max(item_id), 0) - ${RECENT_ITEMS} from item_search)`)
+              .orderBy('item_search.item_id', 'desc')
+              .offset(0)
+              .as('item_search'),
+          );
+    q = vectors
       .innerJoin('items', 'items.id', 'item_search.item_id')
       .select('items.id')
       .where(sql<boolean>`item_search.vector @@ ${query}`) as unknown as Matches;
@@ -85,12 +101,6 @@ function matchingItems(db: Db, teamId: string, terms: readonly string[], options
   if (options.window === undefined) return q;
   // SQLite: ordered by the full-text table's rowid, so FTS5 walks its matches newest first and stops.
   const newestFirst = dialectOf(db) === 'postgres' ? sql`item_search.item_id` : sql`items_fts.rowid`;
-  // PostgreSQL's GIN index has no order: for a common word it finds every item holding it before the
-  // newest can be kept (26 ms at 100k items). So PostgreSQL walks items newest first and stops at the
-  // window, testing each one's stored vector, which is quick when matches are many; when they are few
-  // it would walk all history, so it looks at the most recent RECENT_ITEMS items only (~2 ms at most).
-  if (dialectOf(db) === 'postgres')
-    q = q.where(sql<boolean>`item_search.item_id > (select coalesce(max(item_id), 0) - ${RECENT_ITEMS} from item_search)`);
   return q.orderBy(newestFirst, 'desc').limit(options.window);
 }
 
