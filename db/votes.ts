@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type OnConflictBuilder, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface ReactionEvent {
@@ -31,18 +31,61 @@ export async function applyReaction(db: Kysely<Database>, e: ReactionEvent): Pro
       event_ts: e.eventTs,
       added_at: at,
     })
-    .onConflict((oc) =>
-      oc
-        .columns(['item_id', 'user_id', 'reaction'])
-        .doUpdateSet((eb) => ({
-          active: eb.ref('excluded.active'),
-          event_ts: eb.ref('excluded.event_ts'),
-          // A reaction that was already there keeps the time it was first added.
-          added_at: sql<string>`case when vote_reactions.active = 1 and excluded.active = 1 then vote_reactions.added_at else excluded.added_at end`,
-        }))
-        .where(sql<boolean>`${sql.ref('vote_reactions.event_ts')} < ${sql.ref('excluded.event_ts')}`),
-    )
+    .onConflict(newerEventWins)
     .execute();
+}
+
+/** The upsert's rule: a newer event sets the reaction's state; an older or repeated one changes nothing. */
+const newerEventWins = (oc: OnConflictBuilder<Database, 'vote_reactions'>) =>
+  oc
+    .columns(['item_id', 'user_id', 'reaction'])
+    .doUpdateSet((eb) => ({
+      active: eb.ref('excluded.active'),
+      event_ts: eb.ref('excluded.event_ts'),
+      // A reaction that was already there keeps the time it was first added.
+      added_at: sql<string>`case when vote_reactions.active = 1 and excluded.active = 1 then vote_reactions.added_at else excluded.added_at end`,
+    }))
+    .where(sql<boolean>`${sql.ref('vote_reactions.event_ts')} < ${sql.ref('excluded.event_ts')}`);
+
+export interface CardReactionEvent extends Omit<ReactionEvent, 'itemId'> {
+  /** The card reacted to: its channel and ts. */
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * A reaction on a message, in one statement: the card's item is looked up by (team, channel, ts) and
+ * the reaction stored as `applyReaction` would, in one round trip. A message that is no card stores
+ * nothing. Exported so that tests can EXPLAIN it.
+ */
+export function cardReactionQuery(db: Kysely<Database>, e: CardReactionEvent) {
+  return db
+    .insertInto('vote_reactions')
+    .columns(['team_id', 'item_id', 'user_id', 'reaction', 'active', 'event_ts', 'added_at'])
+    .expression(
+      db
+        .selectFrom('items')
+        .select((eb) => [
+          eb.val(e.teamId).as('team_id'),
+          'items.id',
+          eb.val(e.userId).as('user_id'),
+          eb.val(e.reaction).as('reaction'),
+          // A literal: PostgreSQL reads an untyped parameter in a select list as text.
+          sql.lit(e.added ? 1 : 0).as('active'),
+          eb.val(e.eventTs).as('event_ts'),
+          eb.val(e.at.toISOString()).as('added_at'),
+        ])
+        .where('items.team_id', '=', e.teamId)
+        .where('items.card_channel_id', '=', e.channelId)
+        .where('items.card_ts', '=', e.ts)
+        .orderBy('items.id')
+        .limit(1),
+    )
+    .onConflict(newerEventWins);
+}
+
+export async function applyCardReaction(db: Kysely<Database>, e: CardReactionEvent): Promise<void> {
+  await cardReactionQuery(db, e).execute();
 }
 
 /** One vote per person per item, whatever the number of their voting reactions. */

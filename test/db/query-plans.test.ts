@@ -6,6 +6,7 @@ import { sidesQuery, statusChangesQuery, trendQuery, votesCastQuery } from '../.
 import { cardLookup, createItem } from '../../db/items.js';
 import { dueQuery } from '../../db/outbox.js';
 import { answeredQuery } from '../../db/triage.js';
+import { cardReactionQuery } from '../../db/votes.js';
 import { TREND_WEEKS } from '../../src/digest/compose.js';
 import { createTestDatabase, describeDb, dialect, type TestDatabase } from '../support/database.js';
 import { planOf } from '../support/explain.js';
@@ -31,6 +32,22 @@ describeDb(`query plans (${dialect})`, () => {
     expect(plan).toMatch(/items_card\b/);
     if (dialect === 'sqlite') expect(plan).toContain('team_id=? AND card_channel_id=? AND card_ts=?');
     expect(plan).not.toMatch(/SCAN items|Seq Scan/);
+  });
+
+  it('a vote is stored in one statement that finds its card through the same index', async () => {
+    const query = cardReactionQuery(t.db, {
+      teamId: 'T0001',
+      channelId: 'C0TERRAIN',
+      ts: '1795428000.000100',
+      userId: 'U1',
+      reaction: '+1',
+      added: true,
+      eventTs: '1795428100.000100',
+      at: new Date('2026-11-23T10:00:00.000Z'),
+    }).compile();
+    const plan = await planOf(t.db, query);
+    expect(plan).toMatch(/items_card\b/);
+    expect(plan).not.toMatch(/SCAN items\b|Seq Scan on items/);
   });
 
   it("the outbox dispatcher's poll for due messages uses its index", async () => {

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { findItemByCard } from '../../../db/items.js';
-import { applyReaction } from '../../../db/votes.js';
+import { applyCardReaction } from '../../../db/votes.js';
 import type { Deps } from '../../deps.js';
 import { isTeamId } from '../../domain/slack-ids.js';
 import { isVoteEmoji, readMessageReaction, sortableEventTs } from '../../domain/votes.js';
@@ -18,11 +17,11 @@ export function reactionListener(deps: Deps, added: boolean) {
     if (!reaction || !isTeamId(teamId)) return;
     if (reaction.user === context.botUserId) return;
     if (!isVoteEmoji(reaction.reaction, deps.config.voteEmojis)) return;
-    const item = await findItemByCard(deps.db, teamId, reaction.channel, reaction.ts);
-    if (!item) return;
-    await applyReaction(deps.db, {
+    // The card's item found and the vote stored in one statement: a message that is no card stores nothing.
+    await applyCardReaction(deps.db, {
       teamId,
-      itemId: item.id,
+      channelId: reaction.channel,
+      ts: reaction.ts,
       userId: reaction.user,
       reaction: reaction.reaction,
       added,
