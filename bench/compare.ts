@@ -12,17 +12,15 @@
  * alone: CPU from /proc/<pid>/stat, peak RSS from VmHWM in /proc/<pid>/status.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { dialectOf, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { commandFields, eventCallback, reactionEvent, signature } from '../test/support/slack-requests.js';
+import { freshDatabase } from './databases.js';
 import { seedHistory } from './seed.js';
 
 const SECRET = 'bench-signing-secret';
@@ -101,31 +99,6 @@ async function waitForPort(port: number): Promise<void> {
   }
 }
 
-async function freshDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    const dir = mkdtempSync(join(tmpdir(), 'terrain-bench-'));
-    return { url: join(dir, 'bench.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `terrain_bench_${process.pid}_${label}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
 async function start(name: AppName, fake: FakeSlack, round: number): Promise<Running> {
   const port = await freePort();
   const env: Record<string, string> = {
@@ -139,7 +112,7 @@ async function start(name: AppName, fake: FakeSlack, round: number): Promise<Run
   let database: { url: string; drop: () => Promise<void> } | undefined;
   let args: string[];
   if (name !== 'bare') {
-    database = await freshDatabase(`${name}_${round}`);
+    database = await freshDatabase('terrain_bench', `${name}_${round}`);
     if (name === 'history') await seed(database.url);
     Object.assign(env, { SLACK_BOT_TOKEN: 'xoxb-bench', DATABASE_URL: database.url, TERRAIN_CHANNEL: CHANNEL });
     args = ['dist/src/main.js'];

@@ -11,12 +11,8 @@
  * `read` is the digest's rows (db/digest.ts), `build` composing and building the blocks from them,
  * `total` the whole of composeFor (rows, names, currency, after-works, blocks) as the scheduled run does it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { dialectOf, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
@@ -27,6 +23,7 @@ import { composeDigest } from '../src/digest/compose.js';
 import { composeFor, readPeriodRows } from '../src/digest/service.js';
 import { messages } from '../src/i18n/index.js';
 import { silentLogger } from '../src/logger.js';
+import { freshDatabase } from './databases.js';
 import { seedHistory } from './seed.js';
 
 const SCALES = [
@@ -39,29 +36,6 @@ const WARM_UP = 3;
 const TEAM = 'T0BENCH';
 /** A Monday 09:00 UTC: the default schedule's fire time, the end of the week digested. */
 const NOW = new Date('2026-11-23T09:00:00.000Z');
-
-async function freshDatabase(tag: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    const dir = mkdtempSync(join(tmpdir(), 'terrain-digest-scale-'));
-    return { url: join(dir, 'bench.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `terrain_digest_${process.pid}_${tag}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
 
 const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
@@ -125,7 +99,7 @@ export async function digestScale(): Promise<ScaleFigures[]> {
   const where = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   console.log(`\nDigest over a growing history (${where}; median of ${RUNS} runs after ${WARM_UP} warm-ups)`);
   for (const [n, scale] of SCALES.entries()) {
-    const database = await freshDatabase(String(n));
+    const database = await freshDatabase('terrain_digest', String(n));
     const db = openDatabase(database.url, { timeouts: 'batch' });
     try {
       await migrateToLatest(db);

@@ -261,15 +261,5 @@ export async function itemsWithCounts(db: Db, teamId: string, ids: readonly numb
 
 /** One item with the same counts as search results (votes, customers, revenue), relevance 0. */
 export async function getItemWithCounts(db: Db, teamId: string, id: number): Promise<SearchHit | undefined> {
-  const row = await db
-    .selectFrom('items')
-    .selectAll('items')
-    .select(voteCount)
-    .select(customersCount)
-    .select(revenueAtStake)
-    .select(sql<number>`0`.as('relevance'))
-    .where('items.team_id', '=', teamId)
-    .where('items.id', '=', id)
-    .executeTakeFirst();
-  return row ? numbers([row])[0] : undefined;
+  return (await itemsWithCounts(db, teamId, [id]))[0];
 }
