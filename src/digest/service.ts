@@ -13,6 +13,7 @@ import { enqueuePost } from '../services/posts.js';
 import { memberNames } from '../services/profile.js';
 import { withRateLimit } from '../slack/calls.js';
 import { findMessageByMetadata } from '../slack/history.js';
+import { postContent } from '../slack/post.js';
 import { composeDigest, peopleNamed, TREND_WEEKS, WAITING_DAYS } from './compose.js';
 
 export const DIGEST_JOB = 'digest';
@@ -140,12 +141,7 @@ export async function postDigestRun(
     const res = await withRateLimit(
       deps.clock,
       () =>
-        client.chat.postMessage({
-          channel,
-          text: digest.main.text,
-          blocks: digest.main.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
+        postContent(client, channel, digest.main, {
           metadata: { event_type: DIGEST_METADATA, event_payload: { team_id: settings.teamId, run_key: key.runKey } },
         }),
       wait,

@@ -36,6 +36,7 @@ import { METADATA } from '../ids.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { classifyFailure, DeliveryError } from '../outbox/failures.js';
 import { findMessageByMetadata } from '../slack/history.js';
+import { postContent } from '../slack/post.js';
 import { userLocale, workspaceLocale } from './locale.js';
 import { enqueueNotice, tellUser } from './replies.js';
 import { terrainAdminStanding } from './roles.js';
@@ -471,12 +472,7 @@ export function afterworkCardHandler(deps: ServiceDeps): OutboxHandler {
       if (!ts && maybeSent) ts = await lookForInvite(deps, client, afterwork);
       if (!ts) {
         const card = await cardContent(deps, afterwork);
-        const res = await client.chat.postMessage({
-          channel,
-          text: card.text,
-          blocks: card.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
+        const res = await postContent(client, channel, card, {
           metadata: { event_type: METADATA.afterwork, event_payload: { afterwork_id: afterwork.id, team_id: afterwork.team_id } },
         });
         ts = String(res.ts);

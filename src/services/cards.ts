@@ -17,6 +17,7 @@ import { METADATA } from '../ids.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { classifyFailure, DeliveryError } from '../outbox/failures.js';
 import { findMessageByMetadata } from '../slack/history.js';
+import { postContent } from '../slack/post.js';
 import { loadCardView } from './card-view.js';
 import { userLocale, workspaceLocale } from './locale.js';
 import { enqueueNotice, tellUser } from './replies.js';
@@ -148,12 +149,7 @@ export function itemCardHandler(deps: ServiceDeps): OutboxHandler {
       if (!ts && item.status === 'merged') return { result: { skipped: 'merged' } };
       if (!ts) {
         const card = await renderCard(deps, client, item);
-        const res = await client.chat.postMessage({
-          channel,
-          text: card.text,
-          blocks: card.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
+        const res = await postContent(client, channel, card, {
           metadata: { event_type: METADATA.itemCard, event_payload: { item_id: item.id, team_id: item.team_id } },
         });
         ts = String(res.ts);

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { METADATA } from '../ids.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { findMessageByMetadata } from '../slack/history.js';
+import { postContent } from '../slack/post.js';
 
 export const POST_KIND = 'post';
 
@@ -52,15 +53,7 @@ export function postHandler(deps: Pick<Deps, 'clock'>): OutboxHandler {
         );
         if (ts) return { result: { channel, ts } };
       }
-      const res = await client.chat.postMessage({
-        channel,
-        text: content.text,
-        blocks: content.blocks,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata,
-      });
+      const res = await postContent(client, channel, content, { metadata, threadTs });
       return { result: { channel: res.channel ?? channel, ts: res.ts } };
     },
   };

@@ -6,6 +6,7 @@ import type { MessageContent } from '../blocks/kit.js';
 import type { Deps } from '../deps.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { withRateLimit } from '../slack/calls.js';
+import { postContent } from '../slack/post.js';
 
 export interface PrivateTarget {
   userId: string;
@@ -49,7 +50,7 @@ export async function tellUser(
   options: { waitOutRateLimits?: boolean } = {},
 ): Promise<void> {
   if (target.responseUrl && (await postToResponseUrl(deps, target.responseUrl, content, target.replaceOriginal === true))) return;
-  const dm = () => client.chat.postMessage({ channel: target.userId, text: content.text, blocks: content.blocks, unfurl_links: false });
+  const dm = () => postContent(client, target.userId, content);
   await (options.waitOutRateLimits === false ? dm() : withRateLimit(deps.clock, dm));
 }
 

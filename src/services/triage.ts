@@ -15,6 +15,7 @@ import { type Messages, messages } from '../i18n/index.js';
 import type { OutboxHandler } from '../outbox/dispatcher.js';
 import { DeliveryError } from '../outbox/failures.js';
 import { withRateLimit } from '../slack/calls.js';
+import { postContent } from '../slack/post.js';
 import { cardPermalink } from './card-view.js';
 import { enqueueCardUpdate } from './cards.js';
 import { userLocale, workspaceLocale } from './locale.js';
@@ -140,13 +141,7 @@ export function statusUpdateHandler(deps: Pick<Deps, 'db' | 'config' | 'clock' |
         audience,
         link: await cardPermalink(deps, client, item),
       });
-      const res = await client.chat.postMessage({
-        channel: userId,
-        text: content.text,
-        blocks: content.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      const res = await postContent(client, userId, content);
       return { result: { channel: res.channel ?? userId, ts: res.ts } };
     },
   };
